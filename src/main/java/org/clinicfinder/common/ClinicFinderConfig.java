@@ -1,0 +1,46 @@
+package org.clinicfinder.common;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The product's own settings, under {@code clinic-finder.*}. Limits and defaults of the public API are not
+ * here: they live in openapi.yaml, which the service enforces as written.
+ */
+@ConfigMapping(prefix = "clinic-finder")
+public interface ClinicFinderConfig {
+
+    Database database();
+
+    Search search();
+
+    SampleData sampleData();
+
+    interface Database {
+        /** Upper bound of every statement the service runs, in PostgreSQL's interval syntax ("5s"). */
+        String statementTimeout();
+
+        /** Retry-After, in seconds, sent with 503 answers while the database is unreachable or too slow. */
+        @WithDefault("5")
+        int retryAfterSeconds();
+    }
+
+    interface SampleData {
+        /** Load the fictional sample directory at start (scripts/run and the compose file turn it on). */
+        @WithDefault("false")
+        boolean load();
+    }
+
+    interface Search {
+        /** pg_trgm word similarity (0 to 1) from which free text matches a provider; lower tolerates more typos. */
+        double textMatchThreshold();
+
+        /**
+         * Key that signs paging cursors so that a client cannot forge one. Instances behind one load balancer
+         * must share it. When unset, each process draws its own, and cursors do not survive a restart.
+         */
+        Optional<String> cursorSecret();
+    }
+}

@@ -1,0 +1,47 @@
+package org.clinicfinder.common;
+
+import java.util.List;
+
+import org.clinicfinder.api.model.FieldError;
+
+/** A refusal the service decides on itself; mapped to RFC 9457 problem details. */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final List<FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(ProblemType.NOT_FOUND, detail);
+    }
+
+    /** 400 naming each offending parameter; the detail joins their messages. */
+    public static ProblemException invalidParameters(List<FieldError> errors) {
+        String detail = errors.stream()
+                .map(error -> error.getName() + ": " + error.getMessage())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("The request is not valid.");
+        return new ProblemException(ProblemType.INVALID_PARAMETERS, detail, errors);
+    }
+
+    public static ProblemException invalidParameter(String name, String message) {
+        return invalidParameters(List.of(new FieldError(name, message)));
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,159 @@
+package org.clinicfinder.common;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.clinicfinder.api.model.FieldError;
+import org.clinicfinder.api.model.Problem;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into RFC 9457 problem details. Clients never see a Java class name or a stack trace:
+ * unexpected failures are logged with an id, and only the id is returned.
+ */
+public class ProblemMappers {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ClinicFinderConfig config;
+
+    @Inject
+    ApiContract contract;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException exception, UriInfo uriInfo) {
+        Problem problem = exception.type().problem(exception.getMessage(), path(uriInfo));
+        problem.setErrors(exception.errors());
+        return response(exception.type(), problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception, UriInfo uriInfo) {
+        List<FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new FieldError(leafName(violation), violation.getMessage()))
+                .toList();
+        return problem(ProblemException.invalidParameters(errors), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException exception, UriInfo uriInfo) {
+        return simple(ProblemType.NOT_FOUND, "Nothing is published at " + path(uriInfo) + ".", uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException exception, UriInfo uriInfo) {
+        String allowed = String.join(", ", contract.allowedMethods(path(uriInfo)));
+        Problem problem = ProblemType.METHOD_NOT_ALLOWED.problem(
+                "Use one of: " + allowed + ".", path(uriInfo));
+        return response(ProblemType.METHOD_NOT_ALLOWED, problem).header(HttpHeaders.ALLOW, allowed).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException exception, UriInfo uriInfo) {
+        return simple(ProblemType.NOT_ACCEPTABLE, "This resource is available as application/json.", uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException exception, UriInfo uriInfo) {
+        return simple(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, UriInfo uriInfo) {
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(exception, uriInfo);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String reason = known == null ? "The request was refused." : known.getReasonPhrase() + ".";
+        return simple(ProblemType.INVALID_PARAMETERS, reason, uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception, UriInfo uriInfo) {
+        if (isDatabaseUnavailable(exception)) {
+            LOG.warnf("Database unavailable for %s: %s", path(uriInfo), rootMessage(exception));
+            Problem problem = ProblemType.SERVICE_UNAVAILABLE.problem(
+                    "The directory could not answer in time. Please retry in a few seconds.", path(uriInfo));
+            return response(ProblemType.SERVICE_UNAVAILABLE, problem)
+                    .header(HttpHeaders.RETRY_AFTER, config.database().retryAfterSeconds())
+                    .build();
+        }
+        String errorId = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(exception, "Unexpected failure %s on %s", errorId, path(uriInfo));
+        return simple(ProblemType.INTERNAL_ERROR, "The failure was logged with the id " + errorId
+                + "; please quote it when reporting the problem.", uriInfo);
+    }
+
+    static Response.ResponseBuilder response(ProblemType type, Problem problem) {
+        return Response.status(type.status()).type(PROBLEM_JSON).entity(problem);
+    }
+
+    private static Response simple(ProblemType type, String detail, UriInfo uriInfo) {
+        return response(type, type.problem(detail, path(uriInfo))).build();
+    }
+
+    private static String path(UriInfo uriInfo) {
+        return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+    }
+
+    private static String leafName(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * Connection failures, pool exhaustion and statement timeouts are the database's trouble, not the
+     * client's: they answer 503 with Retry-After. SQL states: 08 connection, 53 resources, 57 operator
+     * intervention (57014 is a statement timeout).
+     */
+    static boolean isDatabaseUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLTimeoutException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"))) {
+                    return true;
+                }
+                String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+                if (message.contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

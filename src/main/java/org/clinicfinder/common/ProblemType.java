@@ -1,0 +1,40 @@
+package org.clinicfinder.common;
+
+import jakarta.ws.rs.core.Response.Status;
+
+import org.clinicfinder.api.model.Problem;
+
+/** The kinds of problem the API reports, each with its stable type URI (from the contract) and title. */
+public enum ProblemType {
+    INVALID_PARAMETERS(Problem.TypeEnum._PROBLEMS_INVALID_PARAMETERS, Status.BAD_REQUEST,
+            "Some request parameters are not valid"),
+    NOT_FOUND(Problem.TypeEnum._PROBLEMS_NOT_FOUND, Status.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED(Problem.TypeEnum._PROBLEMS_METHOD_NOT_ALLOWED, Status.METHOD_NOT_ALLOWED,
+            "This method is not allowed here"),
+    NOT_ACCEPTABLE(Problem.TypeEnum._PROBLEMS_NOT_ACCEPTABLE, Status.NOT_ACCEPTABLE,
+            "None of the accepted media types can be produced"),
+    UNSUPPORTED_MEDIA_TYPE(Problem.TypeEnum._PROBLEMS_UNSUPPORTED_MEDIA_TYPE, Status.UNSUPPORTED_MEDIA_TYPE,
+            "The request body's media type is not supported"),
+    INTERNAL_ERROR(Problem.TypeEnum._PROBLEMS_INTERNAL_ERROR, Status.INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side"),
+    SERVICE_UNAVAILABLE(Problem.TypeEnum._PROBLEMS_SERVICE_UNAVAILABLE, Status.SERVICE_UNAVAILABLE,
+            "The directory is temporarily unavailable");
+
+    private final Problem.TypeEnum type;
+    private final Status status;
+    private final String title;
+
+    ProblemType(Problem.TypeEnum type, Status status, String title) {
+        this.type = type;
+        this.status = status;
+        this.title = title;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Problem problem(String detail, String instance) {
+        return new Problem(type, title, status.getStatusCode()).detail(detail).instance(instance);
+    }
+}

@@ -1,0 +1,36 @@
+package org.clinicfinder.provider;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.hibernate.orm.JsonFormat;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.format.FormatMapper;
+import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
+
+/**
+ * How JSON columns (credentials, opening hours) are written: a mapper of their own, independent of the
+ * REST layer's, with ISO dates, so that stored documents never change shape when the API's JSON does.
+ */
+@JsonFormat
+@PersistenceUnitExtension
+public class JsonColumnFormat implements FormatMapper {
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+
+    @Override
+    public <T> T fromString(CharSequence charSequence, JavaType<T> javaType, WrapperOptions wrapperOptions) {
+        return delegate.fromString(charSequence, javaType, wrapperOptions);
+    }
+
+    @Override
+    public <T> String toString(T value, JavaType<T> javaType, WrapperOptions wrapperOptions) {
+        return delegate.toString(value, javaType, wrapperOptions);
+    }
+}

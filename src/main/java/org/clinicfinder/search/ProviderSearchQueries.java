@@ -1,0 +1,217 @@
+package org.clinicfinder.search;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * The public search in SQL. It needs PostgreSQL's own operators (trigram similarity, earthdistance,
+ * array containment), so it is written here by hand, in one place, and every shape of it is served by an
+ * index of V1__provider_directory.sql (ProviderSearchPlanTest holds it to that).
+ *
+ * <p>Paging is keyset: each order is (sort key, id), and the next page starts after the last row's pair.
+ */
+@ApplicationScoped
+public class ProviderSearchQueries {
+
+    /** A search row, before it becomes the contract's summary. */
+    record Row(UUID id, String name, String kind, String profession, String city, String region, String postalCode,
+            String country, Double latitude, Double longitude, String phone, String website, List<String> treatments,
+            List<String> languages, boolean verified, String sortKey, Double distanceMetres) {
+    }
+
+    /** A statement and its parameters, in order. */
+    record Statement(String sql, List<Object> parameters) {
+    }
+
+    static final String SUMMARY_COLUMNS = """
+            p.id, p.name, p.kind, p.profession, p.city, p.region, p.postal_code, p.country, p.latitude, p.longitude,
+            p.phone, p.website, p.treatments, p.languages, p.verified""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    List<Row> page(SearchCriteria criteria, SearchCursor.Position after, int limit) throws SQLException {
+        Statement statement = pageStatement(criteria, after, limit);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement prepared = prepare(connection, statement);
+                ResultSet rs = prepared.executeQuery()) {
+            List<Row> rows = new ArrayList<>(limit);
+            boolean withDistance = criteria.near() != null;
+            while (rs.next()) {
+                rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        (Double) rs.getObject(9), (Double) rs.getObject(10), rs.getString(11), rs.getString(12),
+                        strings(rs.getArray(13)), strings(rs.getArray(14)), rs.getBoolean(15), rs.getString(16),
+                        withDistance ? rs.getDouble(17) : null));
+            }
+            return rows;
+        }
+    }
+
+    /** Counts per facet value under the criteria, largest first: facet name, then value to count. */
+    Map<String, Map<String, Long>> facets(SearchCriteria criteria, List<String> facets) throws SQLException {
+        Statement statement = facetStatement(criteria, facets);
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        facets.forEach(facet -> counts.put(facet, new LinkedHashMap<>()));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement prepared = prepare(connection, statement);
+                ResultSet rs = prepared.executeQuery()) {
+            while (rs.next()) {
+                counts.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3));
+            }
+        }
+        return counts;
+    }
+
+    /** The page query: matching published rows after the cursor, in sort order, one more than asked for. */
+    static Statement pageStatement(SearchCriteria criteria, SearchCursor.Position after, int limit) {
+        Sql sql = new Sql();
+        Sql sortKey = sortKey(criteria);
+        sql.append("SELECT " + SUMMARY_COLUMNS + ", ").append(sortKey).append("::text AS sort_key");
+        if (criteria.near() != null) {
+            sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
+        }
+        sql.append(" FROM provider p WHERE ").append(filters(criteria));
+        if (after != null) {
+            sql.append(" AND (").append(sortKey).append(", p.id) > (");
+            switch (criteria.sort()) {
+                case NAME -> sql.append("?", after.sortKey());
+                case RELEVANCE -> sql.append("?::real", after.sortKey());
+                case DISTANCE -> sql.append("?::float8", after.sortKey());
+            }
+            sql.append(", ?)", after.id());
+        }
+        sql.append(" ORDER BY ").append(sortKey).append(", p.id LIMIT ?", limit + 1);
+        return sql.statement();
+    }
+
+    static Statement facetStatement(SearchCriteria criteria, List<String> facets) {
+        Sql sql = new Sql()
+                .append("WITH matched AS MATERIALIZED (SELECT p.country, p.kind, p.treatments, p.languages"
+                        + " FROM provider p WHERE ")
+                .append(filters(criteria))
+                .append(") ");
+        List<String> parts = new ArrayList<>();
+        for (String facet : facets) {
+            parts.add(switch (facet) {
+                case "country" -> "SELECT 'country', country, count(*) FROM matched GROUP BY country";
+                case "kind" -> "SELECT 'kind', kind, count(*) FROM matched GROUP BY kind";
+                case "treatment" -> "SELECT 'treatment', value, count(*) FROM matched, unnest(treatments) value"
+                        + " GROUP BY value";
+                case "language" -> "SELECT 'language', value, count(*) FROM matched, unnest(languages) value"
+                        + " GROUP BY value";
+                default -> throw new IllegalArgumentException("Unknown facet " + facet);
+            });
+        }
+        sql.append(String.join(" UNION ALL ", parts)).append(" ORDER BY 1, 3 DESC, 2");
+        return sql.statement();
+    }
+
+    /** Keys that sort ascending: names as folded text, relevance negated, distance as the chord. */
+    private static Sql sortKey(SearchCriteria criteria) {
+        return switch (criteria.sort()) {
+            case NAME -> new Sql().append("p.name_key");
+            case RELEVANCE -> new Sql()
+                    .append("(-(word_similarity(search_key(?), p.name_key)", criteria.text())
+                    .append(" + word_similarity(search_key(?), p.search_text)))", criteria.text());
+            case DISTANCE -> new Sql().append("(").append(distanceFrom(criteria.near())).append(")");
+        };
+    }
+
+    /** Straight-line distance through the earth in metres; it orders like the distance along the surface. */
+    private static Sql distanceFrom(SearchCriteria.GeoPoint point) {
+        return new Sql().append("geo_point(p.latitude, p.longitude) <-> geo_point(?, ?)", point.lat(), point.lon());
+    }
+
+    private static Sql filters(SearchCriteria criteria) {
+        Sql sql = new Sql().append("p.published");
+        if (!criteria.countries().isEmpty()) {
+            sql.append(" AND p.country = ANY(?)", (Object) criteria.countries().toArray(String[]::new));
+        }
+        if (criteria.region() != null) {
+            sql.append(" AND p.region_key = search_key(?)", criteria.region());
+        }
+        if (criteria.city() != null) {
+            sql.append(" AND p.city_key = search_key(?)", criteria.city());
+        }
+        if (!criteria.treatments().isEmpty()) {
+            sql.append(" AND p.treatments @> ?", (Object) criteria.treatments().toArray(String[]::new));
+        }
+        if (criteria.text() != null) {
+            // word_similarity_threshold (0.6 by default) decides what counts as a match.
+            sql.append(" AND p.search_text %> search_key(?)", criteria.text());
+        }
+        if (criteria.near() != null) {
+            double metres = criteria.radiusKm() * 1000;
+            SearchCriteria.GeoPoint point = criteria.near();
+            sql.append(" AND p.latitude IS NOT NULL")
+                    .append(" AND earth_box(geo_point(?, ?), ?) @> geo_point(p.latitude, p.longitude)",
+                            point.lat(), point.lon(), metres)
+                    .append(" AND earth_distance(geo_point(?, ?), geo_point(p.latitude, p.longitude)) <= ?",
+                            point.lat(), point.lon(), metres);
+        }
+        if (criteria.verified() != null) {
+            sql.append(" AND p.verified = ?", criteria.verified());
+        }
+        if (criteria.language() != null) {
+            sql.append(" AND p.languages @> ?", (Object) new String[] {criteria.language()});
+        }
+        if (criteria.kind() != null) {
+            sql.append(" AND p.kind = ?", criteria.kind());
+        }
+        return sql;
+    }
+
+    static PreparedStatement prepare(Connection connection, Statement statement) throws SQLException {
+        PreparedStatement prepared = connection.prepareStatement(statement.sql());
+        int index = 1;
+        for (Object parameter : statement.parameters()) {
+            if (parameter instanceof String[] array) {
+                prepared.setArray(index++, connection.createArrayOf("text", array));
+            } else {
+                prepared.setObject(index++, parameter);
+            }
+        }
+        return prepared;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** SQL text with its positional parameters, built in step. */
+    static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Sql append(String fragment, Object... values) {
+            text.append(fragment);
+            parameters.addAll(Arrays.asList(values));
+            return this;
+        }
+
+        Sql append(Sql other) {
+            text.append(other.text);
+            parameters.addAll(other.parameters);
+            return this;
+        }
+
+        Statement statement() {
+            return new Statement(text.toString(), List.copyOf(parameters));
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.clinicfinder.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.clinicfinder.testing.TestProviders;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every query shape of the public API is served by an index: EXPLAIN of the very SQL the service runs, over a
+ * few thousand generated providers, must not read the provider table sequentially.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProviderSearchPlanTest {
+
+    private static final SearchCriteria.GeoPoint LONDON = new SearchCriteria.GeoPoint(51.5074, -0.1278);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeAll
+    void generateDirectory() {
+        TestProviders providers = new TestProviders(dataSource);
+        providers.deleteAll();
+        // 6,000 providers over 60 cities in 12 countries, a tenth of them unpublished; a text search matches
+        // a few of them, as it does in a real directory.
+        providers.execute("""
+                INSERT INTO provider (name, kind, city, region, country, latitude, longitude, treatments, languages,
+                    credentials, source, external_id, published)
+                SELECT CASE WHEN n % 50 = 0 THEN 'Derma Pen Zürich ' || n ELSE 'Clinic ' || md5(n::text) END,
+                    CASE WHEN n % 3 = 0 THEN 'practitioner' ELSE 'clinic' END,
+                    'City ' || (n % 60), 'Region ' || (n % 30),
+                    (ARRAY['GB','IE','AU','NZ','ZA','US','CA','DE','CH','FR','ES','NL'])[n % 12 + 1],
+                    CASE WHEN n % 20 = 0 THEN NULL ELSE -60 + (n % 60) * 2 + (n % 7) * 0.01 END,
+                    CASE WHEN n % 20 = 0 THEN NULL ELSE -170 + (n % 60) * 5 + (n % 11) * 0.01 END,
+                    ((ARRAY['{acne-scars,wrinkles}', '{stretch-marks}', '{hair-loss,pigmentation}',
+                            '{acne-scars,skin-rejuvenation}'])[n % 4 + 1])::text[],
+                    ((ARRAY['{en}', '{de,en}', '{fr}', '{es,en}'])[n % 4 + 1])::text[],
+                    jsonb_build_array(jsonb_build_object('title', 'Diploma', 'issuer', 'Academy',
+                        'status', CASE WHEN n % 2 = 0 THEN 'verified' ELSE 'unverified' END)),
+                    'plan-test', 'P' || n, n % 10 <> 0
+                FROM generate_series(1, 6000) AS n""");
+        // As autovacuum would: statistics, and GIN pending lists merged into the indexes.
+        providers.execute("VACUUM ANALYZE provider");
+    }
+
+    static SearchCriteria criteria(List<String> countries, String region, String city, List<String> treatments,
+            String text, SearchCriteria.GeoPoint near, Boolean verified, String language, String kind,
+            SearchSort sort) {
+        return new SearchCriteria(countries, region, city, treatments, text, near, 25, verified, language, kind,
+                sort);
+    }
+
+    static Stream<Arguments> pageShapes() {
+        List<String> none = List.of();
+        return Stream.of(
+                Arguments.of("everything by name", criteria(none, null, null, none, null, null, null, null, null,
+                        SearchSort.NAME)),
+                Arguments.of("country", criteria(List.of("DE"), null, null, none, null, null, null, null, null,
+                        SearchSort.NAME)),
+                Arguments.of("countries", criteria(List.of("DE", "FR"), null, null, none, null, null, null, null,
+                        null, SearchSort.NAME)),
+                Arguments.of("country and city", criteria(List.of("DE"), null, "City 7", none, null, null, null,
+                        null, null, SearchSort.NAME)),
+                Arguments.of("city", criteria(none, null, "City 7", none, null, null, null, null, null,
+                        SearchSort.NAME)),
+                Arguments.of("region", criteria(none, "Region 3", null, none, null, null, null, null, null,
+                        SearchSort.NAME)),
+                Arguments.of("treatment", criteria(none, null, null, List.of("hair-loss"), null, null, null, null,
+                        null, SearchSort.NAME)),
+                Arguments.of("country and treatment", criteria(List.of("GB"), null, null, List.of("acne-scars"),
+                        null, null, null, null, null, SearchSort.NAME)),
+                Arguments.of("text by relevance", criteria(none, null, null, none, "derma", null, null, null, null,
+                        SearchSort.RELEVANCE)),
+                Arguments.of("text and country", criteria(List.of("CH"), null, null, none, "zurich", null, null,
+                        null, null, SearchSort.RELEVANCE)),
+                Arguments.of("distance", criteria(none, null, null, none, null, LONDON, null, null, null,
+                        SearchSort.DISTANCE)),
+                Arguments.of("distance and treatment", criteria(none, null, null, List.of("acne-scars"), null,
+                        LONDON, null, null, null, SearchSort.DISTANCE)),
+                Arguments.of("distance by name", criteria(none, null, null, none, null, LONDON, null, null, null,
+                        SearchSort.NAME)),
+                Arguments.of("verified", criteria(none, null, null, none, null, null, true, null, null,
+                        SearchSort.NAME)),
+                Arguments.of("language", criteria(none, null, null, none, null, null, null, "fr", null,
+                        SearchSort.NAME)),
+                Arguments.of("kind", criteria(none, null, null, none, null, null, null, null, "practitioner",
+                        SearchSort.NAME)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pageShapes")
+    void shouldServeEveryPageShapeFromAnIndex(String shape, SearchCriteria criteria) throws SQLException {
+        assertNoSequentialScan(shape, ProviderSearchQueries.pageStatement(criteria, null, 20));
+    }
+
+    @ParameterizedTest(name = "{0}, deep page")
+    @MethodSource("pageShapes")
+    void shouldServeDeepPagesFromAnIndex(String shape, SearchCriteria criteria) throws SQLException {
+        String key = switch (criteria.sort()) {
+            case NAME -> "clinic 3000 derma";
+            case RELEVANCE -> "-1.2";
+            case DISTANCE -> "5000.5";
+        };
+        assertNoSequentialScan(shape, ProviderSearchQueries.pageStatement(criteria,
+                new SearchCursor.Position(key, UUID.randomUUID()), 20));
+    }
+
+    @ParameterizedTest(name = "facets, {0}")
+    @MethodSource("pageShapes")
+    void shouldCountFacetsFromAnIndexUnderSelectiveFilters(String shape, SearchCriteria criteria)
+            throws SQLException {
+        boolean selective = !criteria.countries().isEmpty() || criteria.city() != null || criteria.region() != null
+                || criteria.text() != null || criteria.near() != null;
+        if (selective) {
+            assertNoSequentialScan(shape, ProviderSearchQueries.facetStatement(criteria,
+                    List.of("country", "treatment", "language", "kind")));
+        }
+    }
+
+    private void assertNoSequentialScan(String shape, ProviderSearchQueries.Statement statement)
+            throws SQLException {
+        JsonNode plan;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement explain = ProviderSearchQueries.prepare(connection,
+                        new ProviderSearchQueries.Statement("EXPLAIN (FORMAT JSON) " + statement.sql(),
+                                statement.parameters()));
+                ResultSet rs = explain.executeQuery()) {
+            rs.next();
+            plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> sequentialScans = new ArrayList<>();
+        collectSequentialScans(plan, sequentialScans);
+        assertThat(sequentialScans).as("sequential scans for %s in plan %s", shape, plan.toPrettyString()).isEmpty();
+    }
+
+    private static void collectSequentialScans(JsonNode node, List<String> found) {
+        if ("Seq Scan".equals(node.path("Node Type").asText()) && "provider".equals(node.path("Relation Name").asText())) {
+            found.add(node.path("Filter").asText());
+        }
+        node.path("Plans").forEach(child -> collectSequentialScans(child, found));
+    }
+}
