@@ -105,3 +105,17 @@ ensure_java() {
         return 1
     fi
 }
+
+# Debian's docker-compose parses compose files without a Docker engine; the test suite uses it, when it can
+# be had, to validate docker/compose.yaml. Best effort: the suite skips that check without it.
+ensure_compose_validator() {
+    if command -v docker-compose >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+        return 0
+    fi
+    say "Installing docker-compose (to validate docker/compose.yaml)"
+    if [ "$(id -u)" = 0 ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null 2>&1 || true
+    elif sudo -n true 2>/dev/null; then
+        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null 2>&1 || true
+    fi
+}

@@ -1,5 +1,6 @@
 package org.clinicfinder.provider;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
  * migration with its own history table: it runs again only when the sample changes, and replaces the
  * earlier sample without touching providers from any other source.
  */
+@ApplicationScoped
 public class SampleDirectory {
 
     private static final Logger LOG = Logger.getLogger(SampleDirectory.class);
@@ -26,9 +28,13 @@ public class SampleDirectory {
     ClinicFinderConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.sampleData().load()) {
-            return;
+        if (config.sampleData().load()) {
+            load();
         }
+    }
+
+    /** Loads the sample unless the same sample is already loaded. */
+    public void load() {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/sample")
