@@ -23,7 +23,7 @@ NAMESPACE = uuid.UUID("5d0c6a7e-2b8f-4c8e-9a51-0f6a1e3c2d7b")
 # country: time zone, languages (first is the main one), streets, cities
 # city: name, region, lat, lon, postcode prefix, dialling prefix (E.164 without the subscriber number)
 COUNTRIES = {
-    "GB": ("Europe/London", ["en"], ["High Street", "Harley Street", "King Street", "Church Road", "Victoria Street", "Park Lane"], [
+    "GB": ("Europe/London", ["en"], ["High Street", "King Street", "Church Road", "Victoria Street", "Station Road", "Market Street"], [
         ("London", "England", 51.5074, -0.1278, ["W1G", "SW3", "EC2A", "NW3", "SE1"], "+44207946"),
         ("Manchester", "England", 53.4808, -2.2426, ["M1", "M2", "M3"], "+44161496"),
         ("Birmingham", "England", 52.4862, -1.8904, ["B1", "B3", "B15"], "+44121496"),
@@ -35,14 +35,14 @@ COUNTRIES = {
         ("Belfast", "Northern Ireland", 54.5973, -5.9301, ["BT1", "BT2"], "+44289018"),
         ("Brighton", "England", 50.8225, -0.1372, ["BN1", "BN2"], "+44127396"),
     ]),
-    "IE": ("Europe/Dublin", ["en", "ga"], ["Grafton Street", "Main Street", "Patrick Street", "O'Connell Street", "Shop Street"], [
+    "IE": ("Europe/Dublin", ["en", "ga"], ["Main Street", "Church Street", "Bridge Street", "Castle Street", "Mary Street"], [
         ("Dublin", "Leinster", 53.3498, -6.2603, ["D02", "D04", "D06"], "+35316"),
         ("Cork", "Munster", 51.8985, -8.4756, ["T12"], "+353214"),
         ("Galway", "Connacht", 53.2707, -9.0568, ["H91"], "+353915"),
         ("Limerick", "Munster", 52.6638, -8.6267, ["V94"], "+353614"),
         ("Waterford", "Munster", 52.2593, -7.1101, ["X91"], "+353518"),
     ]),
-    "AU": ("Australia/Sydney", ["en"], ["George Street", "Collins Street", "Queen Street", "King William Street", "Hay Street"], [
+    "AU": ("Australia/Sydney", ["en"], ["George Street", "King Street", "Queen Street", "Elizabeth Street", "Victoria Street"], [
         ("Sydney", "New South Wales", -33.8688, 151.2093, ["2000", "2010", "2021"], "+6125550"),
         ("Melbourne", "Victoria", -37.8136, 144.9631, ["3000", "3141"], "+6137010"),
         ("Brisbane", "Queensland", -27.4698, 153.0251, ["4000", "4006"], "+6175550"),
@@ -52,7 +52,7 @@ COUNTRIES = {
         ("Canberra", "Australian Capital Territory", -35.2809, 149.1300, ["2600", "2601"], "+6125551"),
         ("Hobart", "Tasmania", -42.8821, 147.3272, ["7000"], "+6137011"),
     ]),
-    "NZ": ("Pacific/Auckland", ["en", "mi"], ["Queen Street", "Lambton Quay", "Colombo Street", "Victoria Street", "Shotover Street"], [
+    "NZ": ("Pacific/Auckland", ["en", "mi"], ["Queen Street", "Victoria Street", "King Street", "High Street", "George Street"], [
         ("Auckland", "Auckland", -36.8485, 174.7633, ["1010", "1011", "1023"], "+6493"),
         ("Wellington", "Wellington", -41.2866, 174.7756, ["6011", "6021"], "+6444"),
         ("Christchurch", "Canterbury", -43.5321, 172.6362, ["8011", "8013"], "+6433"),
@@ -60,7 +60,7 @@ COUNTRIES = {
         ("Queenstown", "Otago", -45.0312, 168.6626, ["9300"], "+6434"),
         ("Dunedin", "Otago", -45.8788, 170.5028, ["9016"], "+6434"),
     ]),
-    "ZA": ("Africa/Johannesburg", ["en", "af", "zu"], ["Jan Smuts Avenue", "Long Street", "Florida Road", "Church Street", "Main Road"], [
+    "ZA": ("Africa/Johannesburg", ["en", "af", "zu"], ["Main Road", "Church Street", "Market Street", "Park Road", "Victoria Road"], [
         ("Johannesburg", "Gauteng", -26.2041, 28.0473, ["2196", "2193"], "+2711"),
         ("Cape Town", "Western Cape", -33.9249, 18.4241, ["8001", "8005"], "+2721"),
         ("Durban", "KwaZulu-Natal", -29.8587, 31.0218, ["4001", "4001"], "+2731"),
@@ -68,7 +68,7 @@ COUNTRIES = {
         ("Gqeberha", "Eastern Cape", -33.9608, 25.6022, ["6001"], "+2741"),
         ("Stellenbosch", "Western Cape", -33.9321, 18.8602, ["7600"], "+2721"),
     ]),
-    "US": (None, ["en", "es"], ["Madison Avenue", "Main Street", "Park Avenue", "Sunset Boulevard", "Michigan Avenue", "Newbury Street"], [
+    "US": (None, ["en", "es"], ["Main Street", "Oak Street", "Washington Street", "Maple Avenue", "Park Street", "Lincoln Avenue"], [
         ("New York", "New York", 40.7128, -74.0060, ["10022", "10021", "10065"], "+1212555", "America/New_York"),
         ("Los Angeles", "California", 34.0522, -118.2437, ["90048", "90210", "90036"], "+1310555", "America/Los_Angeles"),
         ("Chicago", "Illinois", 41.8781, -87.6298, ["60611", "60610"], "+1312555", "America/Chicago"),
@@ -82,7 +82,7 @@ COUNTRIES = {
         ("Atlanta", "Georgia", 33.7490, -84.3880, ["30305", "30309"], "+1404555", "America/New_York"),
         ("Scottsdale", "Arizona", 33.4942, -111.9261, ["85251", "85254"], "+1480555", "America/Phoenix"),
     ]),
-    "CA": (None, ["en", "fr"], ["Yonge Street", "Robson Street", "Rue Sainte-Catherine", "Stephen Avenue", "Bank Street", "Spring Garden Road"], [
+    "CA": (None, ["en", "fr"], ["Main Street", "King Street", "Queen Street", "Victoria Street", "Park Avenue"], [
         ("Toronto", "Ontario", 43.6532, -79.3832, ["M5R", "M4W", "M5V"], "+1416555", "America/Toronto"),
         ("Vancouver", "British Columbia", 49.2827, -123.1207, ["V6E", "V6B", "V6Z"], "+1604555", "America/Vancouver"),
         ("Montréal", "Quebec", 45.5017, -73.5673, ["H3G", "H3A", "H2X"], "+1514555", "America/Toronto"),
@@ -92,7 +92,7 @@ COUNTRIES = {
         ("Québec", "Quebec", 46.8139, -71.2080, ["G1R", "G1K"], "+1418555", "America/Toronto"),
         ("Halifax", "Nova Scotia", 44.6488, -63.5752, ["B3J", "B3H"], "+1902555", "America/Halifax"),
     ]),
-    "DE": ("Europe/Berlin", ["de", "en", "tr"], ["Hauptstraße", "Bahnhofstraße", "Schillerstraße", "Goethestraße", "Kaiserstraße", "Lindenallee"], [
+    "DE": ("Europe/Berlin", ["de", "en", "tr"], ["Hauptstraße", "Bahnhofstraße", "Schillerstraße", "Goethestraße", "Lindenstraße", "Gartenstraße"], [
         ("Berlin", "Berlin", 52.5200, 13.4050, ["10117", "10719", "10178"], "+4930"),
         ("München", "Bayern", 48.1351, 11.5820, ["80331", "80333", "80539"], "+4989"),
         ("Hamburg", "Hamburg", 53.5511, 9.9937, ["20095", "20354"], "+4940"),
@@ -102,20 +102,20 @@ COUNTRIES = {
         ("Stuttgart", "Baden-Württemberg", 48.7758, 9.1829, ["70173", "70174"], "+49711"),
         ("Leipzig", "Sachsen", 51.3397, 12.3731, ["04109"], "+49341"),
     ]),
-    "CH": ("Europe/Zurich", ["de", "fr", "it", "en"], ["Bahnhofstrasse", "Rue du Rhône", "Freie Strasse", "Marktgasse", "Rue de Bourg"], [
+    "CH": ("Europe/Zurich", ["de", "fr", "it", "en"], ["Bahnhofstrasse", "Hauptstrasse", "Kirchgasse", "Marktgasse"], [
         ("Zürich", "Zürich", 47.3769, 8.5417, ["8001", "8002"], "+4144", ["de", "en"]),
         ("Genève", "Genève", 46.2044, 6.1432, ["1204", "1201"], "+4122", ["fr", "en"]),
         ("Basel", "Basel-Stadt", 47.5596, 7.5886, ["4051"], "+4161", ["de", "en", "fr"]),
         ("Bern", "Bern", 46.9480, 7.4474, ["3011"], "+4131", ["de", "fr"]),
         ("Lausanne", "Vaud", 46.5197, 6.6323, ["1003"], "+4121", ["fr", "en"]),
     ]),
-    "AT": ("Europe/Vienna", ["de", "en"], ["Kärntner Straße", "Mariahilfer Straße", "Herrengasse", "Getreidegasse", "Maria-Theresien-Straße"], [
+    "AT": ("Europe/Vienna", ["de", "en"], ["Hauptstraße", "Bahnhofstraße", "Kirchengasse", "Schulgasse"], [
         ("Wien", "Wien", 48.2082, 16.3738, ["1010", "1070"], "+431"),
         ("Graz", "Steiermark", 47.0707, 15.4395, ["8010"], "+43316"),
         ("Salzburg", "Salzburg", 47.8095, 13.0550, ["5020"], "+43662"),
         ("Innsbruck", "Tirol", 47.2692, 11.4041, ["6020"], "+43512"),
     ]),
-    "FR": ("Europe/Paris", ["fr", "en"], ["Rue de la République", "Avenue Victor Hugo", "Boulevard Haussmann", "Rue Sainte-Catherine", "Cours Mirabeau"], [
+    "FR": ("Europe/Paris", ["fr", "en"], ["Rue de la République", "Avenue Victor Hugo", "Rue Pasteur", "Avenue Jean Jaurès", "Rue Gambetta"], [
         ("Paris", "Île-de-France", 48.8566, 2.3522, ["75008", "75016", "75006"], "+331"),
         ("Lyon", "Auvergne-Rhône-Alpes", 45.7640, 4.8357, ["69002", "69006"], "+334"),
         ("Marseille", "Provence-Alpes-Côte d'Azur", 43.2965, 5.3698, ["13006", "13008"], "+334"),
@@ -123,7 +123,7 @@ COUNTRIES = {
         ("Bordeaux", "Nouvelle-Aquitaine", 44.8378, -0.5792, ["33000"], "+335"),
         ("Toulouse", "Occitanie", 43.6047, 1.4442, ["31000"], "+335"),
     ]),
-    "ES": ("Europe/Madrid", ["es", "en"], ["Calle Mayor", "Gran Vía", "Paseo de Gracia", "Calle Serrano", "Avenida de la Constitución"], [
+    "ES": ("Europe/Madrid", ["es", "en"], ["Calle Mayor", "Calle Real", "Avenida de la Constitución", "Plaza de España", "Calle Nueva"], [
         ("Madrid", "Comunidad de Madrid", 40.4168, -3.7038, ["28001", "28006"], "+3491"),
         ("Barcelona", "Cataluña", 41.3874, 2.1686, ["08008", "08007"], "+3493", ["es", "ca", "en"]),
         ("Valencia", "Comunidad Valenciana", 39.4699, -0.3763, ["46004"], "+3496"),
@@ -131,7 +131,7 @@ COUNTRIES = {
         ("Málaga", "Andalucía", 36.7213, -4.4214, ["29001"], "+3495"),
         ("Bilbao", "País Vasco", 43.2630, -2.9350, ["48001"], "+3494", ["es", "eu"]),
     ]),
-    "NL": ("Europe/Amsterdam", ["nl", "en"], ["Keizersgracht", "Stationsplein", "Coolsingel", "Oudegracht", "Lange Voorhout"], [
+    "NL": ("Europe/Amsterdam", ["nl", "en"], ["Stationsplein", "Kerkstraat", "Dorpsstraat", "Molenstraat", "Nieuwstraat"], [
         ("Amsterdam", "Noord-Holland", 52.3676, 4.9041, ["1071", "1017"], "+3120"),
         ("Rotterdam", "Zuid-Holland", 51.9244, 4.4777, ["3011", "3012"], "+3110"),
         ("Utrecht", "Utrecht", 52.0907, 5.1214, ["3511"], "+3130"),
@@ -139,6 +139,10 @@ COUNTRIES = {
         ("Eindhoven", "Noord-Brabant", 51.4416, 5.4697, ["5611"], "+3140"),
     ]),
 }
+
+# Street names found in every city of the language, so that no address sits in the wrong town.
+FRENCH_STREETS = ["Rue du Marché", "Avenue de la Gare", "Rue de l'Église", "Rue Principale"]
+FRENCH_SPEAKING_CITIES = {"Montréal", "Québec", "Genève", "Lausanne"}
 
 # Subscriber digits after the dialling prefix, so that every number has its country's length.
 E164_LENGTH = {"GB": 13, "IE": 12, "AU": 12, "NZ": 11, "ZA": 12, "US": 12, "CA": 12, "DE": 12, "CH": 12,
@@ -288,6 +292,7 @@ def generate():
             extra = city_entry[6:]
             city_zone = zone
             city_languages = None
+            city_streets = FRENCH_STREETS if city in FRENCH_SPEAKING_CITIES else streets
             for value in extra:
                 if isinstance(value, str):
                     city_zone = value
@@ -299,7 +304,7 @@ def generate():
                 kind = "clinic" if rng.random() < 0.65 else "practitioner"
                 surname = rng.choice(SURNAMES[lang])
                 first = rng.choice(FIRST_NAMES[lang])
-                street = rng.choice(streets)
+                street = rng.choice(city_streets)
                 pattern = rng.choice(CLINIC_PATTERNS[lang] if kind == "clinic" else PRACTITIONER_PATTERNS[lang])
                 name = pattern.format(city=city, surname=surname, first=first, street=street.split()[0],
                                       place=rng.choice(PLACES))
