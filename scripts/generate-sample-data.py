@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the fictional sample directory: data/sample-providers.csv and the seed migration that loads it.
+"""Writes the fictional sample directory, data/sample-providers.csv, in the import job's canonical columns.
 
 The providers are invented; the cities, their coordinates, postcodes, dialling codes and time zones are
 real. Phone numbers use ranges set aside for drama where a country has them, websites and e-mail
@@ -8,17 +8,13 @@ addresses the reserved .example domain. The output is deterministic: run it agai
     python3 scripts/generate-sample-data.py
 """
 import csv
-import json
 import os
 import random
 import re
 import unicodedata
-import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CSV_PATH = os.path.join(ROOT, "data", "sample-providers.csv")
-SQL_PATH = os.path.join(ROOT, "src", "main", "resources", "db", "sample", "R__sample_providers.sql")
-NAMESPACE = uuid.UUID("5d0c6a7e-2b8f-4c8e-9a51-0f6a1e3c2d7b")
 
 # country: time zone, languages (first is the main one), streets, cities
 # city: name, region, lat, lon, postcode prefix, dialling prefix (E.164 without the subscriber number)
@@ -318,7 +314,8 @@ def generate():
                 longitude = round(lon + rng.uniform(-spread, spread) * 1.5, 5)
                 has_location = rng.random() < 0.95
                 subscriber_digits = E164_LENGTH[country] - len(dialling)
-                phone = dialling + "".join(str(rng.randint(0, 9)) for _ in range(subscriber_digits))
+                # Subscriber numbers never start with 0 or 1 (those are trunk and service prefixes).
+                phone = dialling + str(rng.randint(2, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(subscriber_digits - 1))
                 if country in ("US", "CA"):
                     phone = dialling + "01" + "".join(str(rng.randint(0, 9)) for _ in range(2))
                 if country == "GB":
@@ -382,54 +379,8 @@ def write_csv(rows):
         writer.writerows(rows)
 
 
-def sql_text(value):
-    return "NULL" if value in ("", None) else "'" + str(value).replace("'", "''") + "'"
-
-
-def sql_array(values):
-    return "ARRAY[" + ", ".join(sql_text(v) for v in values) + "]::text[]" if values else "'{}'::text[]"
-
-
-def write_sql(rows):
-    os.makedirs(os.path.dirname(SQL_PATH), exist_ok=True)
-    with open(SQL_PATH, "w", encoding="utf-8") as out:
-        out.write("-- Fictional sample directory, written by scripts/generate-sample-data.py from the same rows as\n")
-        out.write("-- data/sample-providers.csv. Loaded at start when clinic-finder.sample-data.load=true (scripts/run);\n")
-        out.write("-- re-running it replaces the earlier sample, leaving every other source alone.\n")
-        out.write("DELETE FROM provider WHERE source = 'sample';\n\n")
-        out.write("INSERT INTO provider (id, name, kind, profession, address_lines, city, region, postal_code, country,\n"
-                  "    latitude, longitude, phone, email, website, treatments, languages, devices,\n"
-                  "    needle_depth_min_mm, needle_depth_max_mm, numbing_offered, opening_hours, credentials,\n"
-                  "    source, external_id, published)\nVALUES\n")
-        values = []
-        for row in rows:
-            depth_min, depth_max = row["needle_depth_mm"].split("-")
-            hours = None
-            if row["_periods"]:
-                hours = {"timeZone": row["time_zone"],
-                         "periods": [{"day": DAYS[d], "opens": o, "closes": c} for d, o, c in row["_periods"]]}
-            credential = {"title": row["credential_title"], "issuer": row["credential_issuer"],
-                          "year": int(row["credential_year"]), "status": row["credential_status"],
-                          "verifiedOn": row["credential_verified_on"] or None}
-            lines = [line for line in (row["address_line1"], row["address_line2"]) if line]
-            values.append("(" + ", ".join([
-                sql_text(str(uuid.uuid5(NAMESPACE, row["external_id"]))) + "::uuid",
-                sql_text(row["name"]), sql_text(row["kind"]), sql_text(row["profession"]), sql_array(lines),
-                sql_text(row["city"]), sql_text(row["region"]), sql_text(row["postal_code"]), sql_text(row["country"]),
-                row["latitude"] or "NULL", row["longitude"] or "NULL", sql_text(row["phone"]), sql_text(row["email"]),
-                sql_text(row["website"]), sql_array(row["treatments"].split(";")),
-                sql_array(row["languages"].split(";")), sql_array(row["devices"].split(";")),
-                f"{float(depth_min):.2f}", f"{float(depth_max):.2f}",
-                "true" if row["numbing"] == "yes" else "false",
-                sql_text(json.dumps(hours, ensure_ascii=False)) + "::jsonb" if hours else "NULL",
-                sql_text(json.dumps([credential], ensure_ascii=False)) + "::jsonb",
-                "'sample'", sql_text(row["external_id"]), "true",
-            ]) + ")")
-        out.write(",\n".join(values) + ";\n")
-
 
 if __name__ == "__main__":
     generated = generate()
     write_csv(generated)
-    write_sql(generated)
     print(f"{len(generated)} providers in {len({r['country'] for r in generated})} countries")

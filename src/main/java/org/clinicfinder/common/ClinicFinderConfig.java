@@ -16,7 +16,6 @@ public interface ClinicFinderConfig {
 
     Search search();
 
-    SampleData sampleData();
 
     interface Database {
         /** Upper bound of every statement the service runs, in PostgreSQL's interval syntax ("5s"). */
@@ -25,12 +24,6 @@ public interface ClinicFinderConfig {
         /** Retry-After, in seconds, sent with 503 answers while the database is unreachable or too slow. */
         @WithDefault("5")
         int retryAfterSeconds();
-    }
-
-    interface SampleData {
-        /** Load the fictional sample directory at start (scripts/run and the compose file turn it on). */
-        @WithDefault("false")
-        boolean load();
     }
 
     interface Search {

@@ -132,6 +132,9 @@ public class ContractParameterFilter {
     }
 
     private static String stringProblem(String value, JsonNode schema) {
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+            return "must not contain control characters";
+        }
         if (schema.has("enum")) {
             List<String> allowed = new ArrayList<>();
             schema.get("enum").forEach(option -> allowed.add(option.asText()));
@@ -150,7 +153,7 @@ public class ContractParameterFilter {
         if ("uuid".equals(schema.path("format").asText()) && !UUID_FORMAT.matcher(value).matches()) {
             return "must be an id such as 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b, not \"" + shorten(value) + "\"";
         }
-        if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(value).find()) {
+        if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(value).matches()) {
             String expected = schema.path("x-expected").asText("text matching " + schema.get("pattern").asText());
             return "must be " + expected + ", not \"" + shorten(value) + "\"";
         }

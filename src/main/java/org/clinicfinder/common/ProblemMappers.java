@@ -84,9 +84,13 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(exception, uriInfo);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String reason = known == null ? "The request was refused." : known.getReasonPhrase() + ".";
-        return simple(ProblemType.INVALID_PARAMETERS, reason, uriInfo);
+        if (status == 400) {
+            return simple(ProblemType.INVALID_PARAMETERS, "The request could not be read.", uriInfo);
+        }
+        Response.StatusType known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "The request was refused" : known.getReasonPhrase();
+        Problem problem = new Problem(Problem.TypeEnum.ABOUT_BLANK, title, status).instance(path(uriInfo));
+        return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
     }
 
     @ServerExceptionMapper

@@ -52,10 +52,16 @@ public class ProviderSearchQueries {
             List<Row> rows = new ArrayList<>(limit);
             boolean withDistance = criteria.near() != null;
             while (rs.next()) {
+                // Numeric keys travel in their exact shortest form, so that the next page starts exactly here.
+                String sortKey = switch (criteria.sort()) {
+                    case NAME -> rs.getString(16);
+                    case RELEVANCE -> Float.toString(rs.getFloat(16));
+                    case DISTANCE -> Double.toString(rs.getDouble(16));
+                };
                 rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         (Double) rs.getObject(9), (Double) rs.getObject(10), rs.getString(11), rs.getString(12),
-                        strings(rs.getArray(13)), strings(rs.getArray(14)), rs.getBoolean(15), rs.getString(16),
+                        strings(rs.getArray(13)), strings(rs.getArray(14)), rs.getBoolean(15), sortKey,
                         withDistance ? rs.getDouble(17) : null));
             }
             return rows;
@@ -81,7 +87,7 @@ public class ProviderSearchQueries {
     static Statement pageStatement(SearchCriteria criteria, SearchCursor.Position after, int limit) {
         Sql sql = new Sql();
         Sql sortKey = sortKey(criteria);
-        sql.append("SELECT " + SUMMARY_COLUMNS + ", ").append(sortKey).append("::text AS sort_key");
+        sql.append("SELECT " + SUMMARY_COLUMNS + ", ").append(sortKey).append(" AS sort_key");
         if (criteria.near() != null) {
             sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
         }
@@ -90,8 +96,8 @@ public class ProviderSearchQueries {
             sql.append(" AND (").append(sortKey).append(", p.id) > (");
             switch (criteria.sort()) {
                 case NAME -> sql.append("?", after.sortKey());
-                case RELEVANCE -> sql.append("?::real", after.sortKey());
-                case DISTANCE -> sql.append("?::float8", after.sortKey());
+                case RELEVANCE -> sql.append("?", Float.valueOf(after.sortKey()));
+                case DISTANCE -> sql.append("?", Double.valueOf(after.sortKey()));
             }
             sql.append(", ?)", after.id());
         }

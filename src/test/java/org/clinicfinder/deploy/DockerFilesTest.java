@@ -45,6 +45,17 @@ class DockerFilesTest {
     }
 
     @Test
+    void shouldRunTheImportJobFromTheSameImageWithoutAPort() throws IOException {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE.toFile());
+        JsonNode job = compose.at("/services/import");
+        assertThat(job.at("/image").asText()).isEqualTo(compose.at("/services/service/image").asText());
+        assertThat(job.at("/command/0").asText()).isEqualTo("import");
+        assertThat(job.has("ports")).isFalse();
+        assertThat(job.at("/environment/QUARKUS_DATASOURCE_JDBC_URL").asText())
+                .isEqualTo("jdbc:postgresql://db:5432/clinic_finder");
+    }
+
+    @Test
     void shouldRunTheServiceAsANonRootUser() throws IOException {
         List<String> users = Files.readAllLines(DOCKERFILE).stream()
                 .map(String::strip)

@@ -45,7 +45,7 @@ class ProviderSearchPlanTest {
         // a few of them, as it does in a real directory.
         providers.execute("""
                 INSERT INTO provider (name, kind, city, region, country, latitude, longitude, treatments, languages,
-                    credentials, source, external_id, published)
+                    credentials, source, external_id, source_key, published)
                 SELECT CASE WHEN n % 50 = 0 THEN 'Derma Pen Zürich ' || n ELSE 'Clinic ' || md5(n::text) END,
                     CASE WHEN n % 3 = 0 THEN 'practitioner' ELSE 'clinic' END,
                     'City ' || (n % 60), 'Region ' || (n % 30),
@@ -57,7 +57,7 @@ class ProviderSearchPlanTest {
                     ((ARRAY['{en}', '{de,en}', '{fr}', '{es,en}'])[n % 4 + 1])::text[],
                     jsonb_build_array(jsonb_build_object('title', 'Diploma', 'issuer', 'Academy',
                         'status', CASE WHEN n % 2 = 0 THEN 'verified' ELSE 'unverified' END)),
-                    'plan-test', 'P' || n, n % 10 <> 0
+                    'plan-test', 'P' || n, 'id:P' || n, n % 10 <> 0
                 FROM generate_series(1, 6000) AS n""");
         // As autovacuum would: statistics, and GIN pending lists merged into the indexes.
         providers.execute("VACUUM ANALYZE provider");

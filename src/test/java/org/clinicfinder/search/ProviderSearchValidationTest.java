@@ -83,7 +83,11 @@ class ProviderSearchValidationTest {
                 Arguments.of("region=%20%20", "region", "must not be blank"),
                 Arguments.of("cursor=not-a-cursor", "cursor", "not a cursor this service issued"),
                 Arguments.of("cursor=" + "A".repeat(1025), "cursor", "at most 1024 characters"),
-                Arguments.of("contry=GB", "contry", "unknown parameter; this operation takes country, region"));
+                Arguments.of("contry=GB", "contry", "unknown parameter; this operation takes country, region"),
+                Arguments.of("q=ab%00cd", "q", "must not contain control characters"),
+                Arguments.of("city=Dub%00lin", "city", "must not contain control characters"),
+                Arguments.of("country=gb%0A", "country", "must not contain control characters"),
+                Arguments.of("q=ab" + "%F0%9F%98%80".repeat(199), "q", "at most 200 characters"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,6 +105,12 @@ class ProviderSearchValidationTest {
                 .body("detail", containsString(parameter + ": "))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("at org.")));
+    }
+
+    @Test
+    void shouldCountCharactersNotCodeUnits() {
+        // 2 letters and 198 emoji: 200 characters, 398 UTF-16 code units.
+        api().urlEncodingEnabled(false).get(PATH + "?q=ab" + "%F0%9F%98%80".repeat(198)).then().statusCode(200);
     }
 
     @Test

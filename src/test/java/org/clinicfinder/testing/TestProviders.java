@@ -179,8 +179,8 @@ public final class TestProviders {
                     INSERT INTO provider (id, name, kind, profession, address_lines, city, region, postal_code, country,
                         latitude, longitude, phone, email, website, treatments, languages, devices,
                         needle_depth_min_mm, needle_depth_max_mm, numbing_offered, opening_hours, credentials,
-                        source, external_id, published)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""";
+                        source, external_id, source_key, published)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""";
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement statement = connection.prepareStatement(sql)) {
                 int i = 1;
@@ -208,6 +208,7 @@ public final class TestProviders {
                 statement.setString(i++, "[" + String.join(",", credentials) + "]");
                 statement.setString(i++, source);
                 statement.setString(i++, id.toString());
+                statement.setString(i++, "id:" + id);
                 statement.setBoolean(i, published);
                 statement.executeUpdate();
             } catch (SQLException e) {

@@ -1,0 +1,46 @@
+package org.clinicfinder.cli;
+
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import picocli.CommandLine;
+
+/**
+ * The one artifact's entry point: {@code serve} (the default) runs the HTTP service; {@code import} and the
+ * other jobs run once and exit with a status code.
+ */
+@QuarkusMain
+public class ClinicFinderMain implements QuarkusApplication {
+
+    /** Commands that run to completion; they must not take the service's HTTP port. */
+    private static final Set<String> JOBS = Set.of("import");
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    public static void main(String... args) {
+        if (args.length > 0 && JOBS.contains(args[0])) {
+            System.setProperty("quarkus.http.host-enabled", "false");
+            // The job's own output is its summary; Quarkus's start-up lines would only bury it.
+            System.setProperty("quarkus.banner.enabled", "false");
+            System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
+            // Jobs migrate the schema themselves, so that an unreachable database is their exit code 5,
+            // not a failed start.
+            System.setProperty("quarkus.flyway.migrate-at-start", "false");
+            System.setProperty("quarkus.hibernate-orm.database.version-check.enabled", "false");
+            System.setProperty("quarkus.log.category.\"org.hibernate\".level", "ERROR");
+        }
+        Quarkus.run(ClinicFinderMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        return new CommandLine(ClinicFinderCommand.class, factory)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
+    }
+}

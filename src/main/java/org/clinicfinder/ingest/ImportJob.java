@@ -1,0 +1,287 @@
+package org.clinicfinder.ingest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import org.clinicfinder.ingest.ImportOutcome.Counts;
+import org.clinicfinder.ingest.ImportOutcome.ExitCode;
+import org.jboss.logging.Logger;
+
+/**
+ * The import pipeline, shared by the command line job and the admin API: read the file as a stream, check and
+ * normalise each row, stage the accepted ones with COPY, then publish them all in the same transaction. Search
+ * never sees half a file, and a crash at any point leaves the directory as it was.
+ */
+@ApplicationScoped
+public class ImportJob {
+
+    private static final Logger LOG = Logger.getLogger(ImportJob.class);
+    private static final long PROGRESS_EVERY_MILLIS = 2000;
+
+    /** What the job tells whoever watches it. */
+    public interface Listener {
+        /** Called every few hundred rows. */
+        void progress(long rowsRead, long rejected, long bytesRead, long bytesTotal);
+
+        /** A step after reading: "merging duplicates", "publishing". */
+        default void phase(String description) {
+        }
+
+        Listener NONE = (rows, rejected, bytes, total) -> {
+        };
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public ImportOutcome run(ImportRequest request, Listener listener) {
+        ImportFormat format = request.format() != null ? request.format()
+                : ImportFormat.fromFileName(request.file()).orElseThrow(() -> new InvalidFileException(0,
+                        "cannot tell the format of " + request.displayName() + " from its name; give --format "
+                                + "csv, json or ndjson"));
+        ColumnMapping mapping = request.mapping() == null ? ColumnMapping.standard()
+                : ColumnMapping.fromFile(request.mapping());
+        long bytesTotal;
+        try {
+            bytesTotal = Files.size(request.file());
+        } catch (NoSuchFileException e) {
+            throw new InvalidFileException(0, "there is no file " + request.displayName());
+        } catch (IOException e) {
+            throw new InvalidFileException(0, "cannot read " + request.displayName() + ": " + e.getMessage());
+        }
+        ImportRunLog log;
+        try {
+            log = new ImportRunLog(dataSource, request, format);
+        } catch (SQLException e) {
+            return databaseFailure(null, e, 0, null);
+        }
+        try (log) {
+            return run(request, format, mapping, bytesTotal, log, listener);
+        } catch (SQLException e) {
+            return databaseFailure(log, e, 0, null);
+        }
+    }
+
+    private ImportOutcome run(ImportRequest request, ImportFormat format, ColumnMapping mapping, long bytesTotal,
+            ImportRunLog log, Listener listener) throws SQLException {
+        MessageDigest sha256 = sha256();
+        long rowsRead = 0;
+        long rejected = 0;
+        long accepted = 0;
+        CountingInputStream counted;
+        try (InputStream file = Files.newInputStream(request.file());
+                Connection connection = dataSource.getConnection()) {
+            counted = new CountingInputStream(new DigestInputStream(file, sha256));
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL statement_timeout = 0");
+            }
+            RowNormaliser normaliser = new RowNormaliser(new RowNormaliser.SourceDefaults(request.defaultCountry(),
+                    request.defaultCredential()));
+            // The reader must not close the file: a failed run still reads it to the end for its checksum.
+            InputStream unclosable = new FilterInputStream(counted) {
+                @Override
+                public void close() {
+                }
+            };
+            try (RecordReader reader = open(format, unclosable, mapping, request.defaultCountry() != null);
+                    StagingTable staging = new StagingTable(connection)) {
+                for (String column : reader.ignoredColumns()) {
+                    log.issue(1, "ignored-column", column, null, "not a known column; ignored");
+                }
+                long lastProgress = System.currentTimeMillis();
+                RawRecord record;
+                while ((record = reader.next()) != null) {
+                    rowsRead++;
+                    RowNormaliser.Result result = normaliser.normalise(record);
+                    if (result.accepted()) {
+                        staging.add(result.row());
+                        accepted++;
+                    } else {
+                        rejected++;
+                        for (RowProblem problem : result.problems()) {
+                            log.issue(record.line(), "rejected", problem.field(), problem.value(), problem.reason());
+                        }
+                        if (result.identityKey() != null) {
+                            staging.addRejected(record.line(), result.identityKey());
+                        }
+                        if (request.maxErrors() != null && rejected > request.maxErrors()) {
+                            connection.rollback();
+                            String failure = "more than " + request.maxErrors() + " rows rejected (--max-errors); "
+                                    + "stopped at line " + record.line() + " and published nothing";
+                            return finish(log, "failed", failure, ExitCode.TOO_MANY_ERRORS,
+                                    new Counts(accepted, rejected, 0, 0, 0, 0, 0), rowsRead, sha256, counted);
+                        }
+                    }
+                    if ((rowsRead & 255) == 0 && System.currentTimeMillis() - lastProgress >= PROGRESS_EVERY_MILLIS) {
+                        lastProgress = System.currentTimeMillis();
+                        log.progress(rowsRead, rejected);
+                        listener.progress(rowsRead, rejected, counted.count(), bytesTotal);
+                    }
+                }
+                for (String column : reader.ignoredColumns()) {
+                    if (format != ImportFormat.CSV) {
+                        log.issue(0, "ignored-column", column, null, "not a known field; ignored");
+                    }
+                }
+            } catch (InvalidFileException e) {
+                connection.rollback();
+                return finish(log, "failed", message(request, e), ExitCode.INVALID_FILE,
+                        new Counts(accepted, rejected, 0, 0, 0, 0, 0), rowsRead, sha256, counted);
+            }
+            listener.progress(rowsRead, rejected, bytesTotal, bytesTotal);
+            if (rowsRead == 0) {
+                connection.rollback();
+                return finish(log, "failed", request.displayName() + ": the file has no rows",
+                        ExitCode.INVALID_FILE, Counts.NONE, 0, sha256, counted);
+            }
+            Publisher publisher = new Publisher(connection);
+            listener.phase("merging duplicates");
+            List<Publisher.Merge> merges = publisher.mergeDuplicates();
+            for (Publisher.Merge merge : merges) {
+                log.issue(merge.line(), "merged", null, merge.identityKey(), "names the same provider as line "
+                        + merge.intoLine() + " (" + describe(merge.identityKey()) + "); merged into it");
+            }
+            listener.phase(request.dryRun() ? "checking what would change" : "publishing");
+            long[] changes = publisher.upsert(request.source());
+            long unpublished = request.mode() == ImportMode.SYNC ? publisher.unpublishUnlisted(request.source()) : 0;
+            Counts counts = new Counts(accepted, rejected, merges.size(), changes[0], changes[1], changes[2],
+                    unpublished);
+            if (request.dryRun()) {
+                connection.rollback();
+            } else {
+                connection.commit();
+                analyzeAfterLargeChange(connection, changes[0] + changes[1] + unpublished);
+            }
+            ExitCode exit = rejected > 0 ? ExitCode.PUBLISHED_WITH_REJECTIONS : ExitCode.OK;
+            return finish(log, request.dryRun() ? "validated" : "published", null, exit, counts, rowsRead, sha256,
+                    counted);
+        } catch (IOException e) {
+            return finish(log, "failed", request.displayName() + ": " + e.getMessage(), ExitCode.INVALID_FILE,
+                    new Counts(0, rejected, 0, 0, 0, 0, 0), rowsRead, sha256, null);
+        }
+    }
+
+    private static RecordReader open(ImportFormat format, InputStream input, ColumnMapping mapping,
+            boolean countryGiven) throws IOException {
+        return switch (format) {
+            case CSV -> new CsvRecordReader(input, mapping, countryGiven);
+            case JSON -> JsonRecordReader.array(input, mapping);
+            case NDJSON -> JsonRecordReader.ndjson(input, mapping);
+        };
+    }
+
+    /** Large imports leave fresh statistics behind, so that searches keep their index plans. */
+    private static void analyzeAfterLargeChange(Connection connection, long changed) {
+        if (changed < 10_000) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE provider");
+            }
+        } catch (SQLException e) {
+            LOG.warnf("ANALYZE after the import failed (autovacuum will catch up): %s", e.getMessage());
+        }
+    }
+
+    private ImportOutcome finish(ImportRunLog log, String status, String failure, ExitCode exit, Counts counts,
+            long rowsRead, MessageDigest sha256, CountingInputStream counted) throws SQLException {
+        if (counted != null) {
+            try {
+                counted.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                counted = null;
+            }
+        }
+        String digest = counted == null ? null : HexFormat.of().formatHex(sha256.digest());
+        long bytes = counted == null ? 0 : counted.count();
+        log.finish(status, failure, counts, rowsRead, digest, bytes);
+        return new ImportOutcome(log.runId(), status, failure, exit, counts, rowsRead, digest);
+    }
+
+    private ImportOutcome databaseFailure(ImportRunLog log, SQLException e, long rowsRead, String digest) {
+        String failure = "the database failed or is unreachable: " + e.getMessage();
+        LOG.debug("Import failed on the database", e);
+        if (log != null) {
+            try {
+                log.finish("failed", failure, Counts.NONE, rowsRead, digest, 0);
+            } catch (SQLException ignored) {
+                // the failure is reported to the caller; the run is marked abandoned by the next one
+            }
+        }
+        return new ImportOutcome(log == null ? null : log.runId(), "failed", failure, ExitCode.DATABASE_UNAVAILABLE,
+                Counts.NONE, rowsRead, digest);
+    }
+
+    private static String message(ImportRequest request, InvalidFileException e) {
+        return request.displayName() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage();
+    }
+
+    private static String describe(String identityKey) {
+        return identityKey.startsWith("id:") ? "same external id " + identityKey.substring(3)
+                : "same name, postcode or city, and country";
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts the bytes read, for progress against the file's size. */
+    static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.clinicfinder.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+/**
+ * The record of a run in import_run and import_issue, written on a connection of its own and committed as it
+ * goes, so that a run's progress can be watched and its rejections are kept even when nothing is published.
+ */
+final class ImportRunLog implements AutoCloseable {
+
+    private static final int BATCH = 500;
+
+    private final Connection connection;
+    private final UUID runId;
+    private final PreparedStatement issues;
+    private int pending;
+
+    ImportRunLog(DataSource dataSource, ImportRequest request, ImportFormat format) throws SQLException {
+        this.connection = dataSource.getConnection();
+        this.connection.setAutoCommit(true);
+        this.runId = UUID.randomUUID();
+        try (Statement statement = connection.createStatement()) {
+            // Runs whose job died (its session is gone) are marked, so that none stays "running" for ever.
+            statement.executeUpdate("""
+                    UPDATE import_run SET status = 'abandoned', finished_at = now(),
+                        failure = 'the import stopped before it finished; nothing of it was published'
+                    WHERE status = 'running'
+                      AND backend_pid NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL)""");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO import_run (id, source, file_name, format, mode, dry_run, status, backend_pid)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', pg_backend_pid())""")) {
+            insert.setObject(1, runId);
+            insert.setString(2, request.source());
+            insert.setString(3, request.displayName());
+            insert.setString(4, format.name().toLowerCase());
+            insert.setString(5, request.mode().name().toLowerCase());
+            insert.setBoolean(6, request.dryRun());
+            insert.executeUpdate();
+        }
+        this.issues = connection.prepareStatement(
+                "INSERT INTO import_issue (run_id, line, kind, field, value, reason) VALUES (?, ?, ?, ?, ?, ?)");
+    }
+
+    UUID runId() {
+        return runId;
+    }
+
+    void issue(long line, String kind, String field, String value, String reason) throws SQLException {
+        issues.setObject(1, runId);
+        if (line > 0) {
+            issues.setLong(2, line);
+        } else {
+            issues.setNull(2, java.sql.Types.BIGINT);
+        }
+        issues.setString(3, kind);
+        issues.setString(4, field);
+        issues.setString(5, RowProblem.shorten(value));
+        issues.setString(6, reason);
+        issues.addBatch();
+        if (++pending >= BATCH) {
+            flush();
+        }
+    }
+
+    void progress(long rowsRead, long rejected) throws SQLException {
+        flush();
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE import_run SET rows_read = ?, rejected = ? WHERE id = ?")) {
+            update.setLong(1, rowsRead);
+            update.setLong(2, rejected);
+            update.setObject(3, runId);
+            update.executeUpdate();
+        }
+    }
+
+    void finish(String status, String failure, ImportOutcome.Counts counts, long rowsRead, String sha256,
+            long bytes) throws SQLException {
+        flush();
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE import_run SET status = ?, failure = ?, finished_at = now(), rows_read = ?, accepted = ?,
+                    rejected = ?, merged = ?, inserted = ?, updated = ?, unchanged = ?, unpublished = ?,
+                    file_sha256 = ?, file_bytes = ?, backend_pid = NULL
+                WHERE id = ?""")) {
+            int i = 1;
+            update.setString(i++, status);
+            update.setString(i++, failure);
+            update.setLong(i++, rowsRead);
+            update.setLong(i++, counts.accepted());
+            update.setLong(i++, counts.rejected());
+            update.setLong(i++, counts.merged());
+            update.setLong(i++, counts.inserted());
+            update.setLong(i++, counts.updated());
+            update.setLong(i++, counts.unchanged());
+            update.setLong(i++, counts.unpublished());
+            update.setString(i++, sha256);
+            update.setLong(i++, bytes);
+            update.setObject(i, runId);
+            update.executeUpdate();
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (pending > 0) {
+            issues.executeBatch();
+            pending = 0;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            issues.close();
+        } finally {
+            connection.close();
+        }
+    }
+}
