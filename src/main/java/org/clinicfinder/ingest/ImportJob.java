@@ -121,6 +121,7 @@ public class ImportJob {
                             staging.addRejected(record.line(), result.identityKey());
                         }
                         if (request.maxErrors() != null && rejected > request.maxErrors()) {
+                            staging.abort();
                             connection.rollback();
                             String failure = "more than " + request.maxErrors() + " rows rejected (--max-errors); "
                                     + "stopped at line " + record.line() + " and published nothing";
@@ -217,7 +218,10 @@ public class ImportJob {
     }
 
     private ImportOutcome databaseFailure(ImportRunLog log, SQLException e, long rowsRead, String digest) {
-        String failure = "the database failed or is unreachable: " + e.getMessage();
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String failure = (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                ? "the database is unreachable or stopped the import: " : "the database refused the import: ")
+                + ColumnMapping.firstLine(e.getMessage());
         LOG.debug("Import failed on the database", e);
         if (log != null) {
             try {

@@ -53,9 +53,9 @@ final class Publisher {
                             .append(") WITH ORDINALITY AS x(v, n) WHERE u.accepted AND u.identity_key = s.identity_key")
                             .append(" GROUP BY v ORDER BY min(u.line), min(n))");
                 } else if (column.equals("address_lines")) {
-                    merge.append(", (SELECT u.address_lines FROM import_staging u WHERE u.accepted")
+                    merge.append(", coalesce((SELECT u.address_lines FROM import_staging u WHERE u.accepted")
                             .append(" AND u.identity_key = s.identity_key AND cardinality(u.address_lines) > 0")
-                            .append(" ORDER BY u.line DESC LIMIT 1)");
+                            .append(" ORDER BY u.line DESC LIMIT 1), '{}')");
                 } else if (column.equals("credentials")) {
                     merge.append(", (SELECT jsonb_agg(DISTINCT c) FROM import_staging u, jsonb_array_elements(")
                             .append("u.credentials) c WHERE u.accepted AND u.identity_key = s.identity_key)");

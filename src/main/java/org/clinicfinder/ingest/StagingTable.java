@@ -56,16 +56,18 @@ final class StagingTable implements AutoCloseable {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    private final PGCopyOutputStream copy;
     private final Writer rows;
     private final StringBuilder line = new StringBuilder(512);
+    private boolean aborted;
 
     StagingTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE);
         }
         PGConnection pg = connection.unwrap(PGConnection.class);
-        this.rows = new java.io.BufferedWriter(new java.io.OutputStreamWriter(new PGCopyOutputStream(pg,
-                "COPY import_staging FROM STDIN (FORMAT csv)", 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+        this.copy = new PGCopyOutputStream(pg, "COPY import_staging FROM STDIN (FORMAT csv)", 1 << 16);
+        this.rows = new java.io.BufferedWriter(new java.io.OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** A rejected row that still names a provider. */
@@ -109,10 +111,20 @@ final class StagingTable implements AutoCloseable {
         rows.append(line);
     }
 
+    /** Abandons the COPY, so that the transaction can be rolled back. */
+    void abort() throws SQLException {
+        if (!aborted && copy.isActive()) {
+            copy.cancelCopy();
+        }
+        aborted = true;
+    }
+
     /** Ends the COPY; the rows are then in the table. */
     @Override
     public void close() throws IOException {
-        rows.close();
+        if (!aborted) {
+            rows.close();
+        }
     }
 
     /** Quoted always, so that an empty string and NULL (an unquoted empty field) stay apart. */

@@ -1,0 +1,123 @@
+package org.clinicfinder.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinicfinder.testing.TestDatabase.count;
+import static org.clinicfinder.testing.TestDatabase.one;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.clinicfinder.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * All or nothing: the packaged import job, killed with SIGKILL while it reads and again while it publishes,
+ * leaves the directory exactly as it was; the next run completes with exact counts.
+ */
+class ImportCrashIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final String SNAPSHOT = "SELECT coalesce(md5(string_agg(p::text, '|' ORDER BY p.id)), '') AS digest"
+            + " FROM provider p";
+    private static final int BASELINE = 2_000;
+    private static final int BIG = 150_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldLeaveTheDirectoryUnchangedWhenAnImportIsKilledAndCompleteTheNextRun() throws Exception {
+        TestDatabase.clean();
+        Path baseline = write("baseline.csv", 0, BASELINE, "+44 20 7946 0000");
+        Process first = job(baseline, dir.resolve("baseline.log"));
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as(Files.readString(dir.resolve("baseline.log"))).isZero();
+        String before = (String) one(SNAPSHOT).get("digest");
+
+        // The big list keeps the baseline's second half with new phones, drops its first half, adds the rest.
+        Path big = write("big.csv", BASELINE / 2, BASELINE / 2 + BIG, "+44 20 7946 0999");
+
+        Path readingLog = dir.resolve("reading.log");
+        Process reading = job(big, readingLog);
+        awaitOrFail(() -> count("SELECT count(*) FROM import_run WHERE status = 'running' AND rows_read > 5000") > 0,
+                reading, readingLog);
+        reading.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(one(SNAPSHOT).get("digest")).isEqualTo(before);
+
+        Path publishingLog = dir.resolve("publishing.log");
+        Process publishing = job(big, publishingLog);
+        awaitOrFail(() -> logSays(publishingLog, "publishing"), publishing, publishingLog);
+        publishing.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(one(SNAPSHOT).get("digest")).as("directory after a kill while publishing").isEqualTo(before);
+
+        Path completeLog = dir.resolve("complete.log");
+        Process complete = job(big, completeLog);
+        assertThat(complete.waitFor(600, TimeUnit.SECONDS)).isTrue();
+        assertThat(complete.exitValue()).as(Files.readString(completeLog)).isZero();
+        assertThat(one("SELECT status, inserted, updated, unchanged, unpublished FROM import_run"
+                + " ORDER BY started_at DESC LIMIT 1"))
+                .containsEntry("status", "published")
+                .containsEntry("inserted", (long) BIG - BASELINE / 2)
+                .containsEntry("updated", (long) BASELINE / 2)
+                .containsEntry("unchanged", 0L)
+                .containsEntry("unpublished", (long) BASELINE / 2);
+        assertThat(count("SELECT count(*) FROM provider WHERE published")).isEqualTo(BIG);
+        assertThat(count("SELECT count(*) FROM provider WHERE NOT published AND unpublished_at IS NOT NULL"))
+                .isEqualTo(BASELINE / 2);
+        assertThat(count("SELECT count(*) FROM import_run WHERE status = 'abandoned'")).isEqualTo(2);
+    }
+
+    private Path write(String name, int from, int to, String phone) throws IOException {
+        Path file = dir.resolve(name);
+        List<String> cities = List.of("London,England,GB,51.5074,-0.1278", "Leeds,England,GB,53.8008,-1.5491",
+                "Bristol,England,GB,51.4545,-2.5879", "Glasgow,Scotland,GB,55.8642,-4.2518");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("external_id,name,city,region,country,latitude,longitude,phone,treatments,languages,"
+                    + "credential_title,credential_issuer,credential_year\n");
+            for (int i = from; i < to; i++) {
+                out.write("C" + i + ",Crash Test Clinic " + i + "," + cities.get(i % cities.size()) + "," + phone
+                        + ",acne-scars;wrinkles,en,Diploma in Skin Needling,Collagen Induction Therapy Academy,2021\n");
+            }
+        }
+        return file;
+    }
+
+    private static Process job(Path file, Path log) throws IOException {
+        return new ProcessBuilder("java", "-Xmx256m", "-jar", JAR.toString(), "import", file.toString(), "--source",
+                "crash test", "--mode", "sync", "--progress", "log")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static boolean logSays(Path log, String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void awaitOrFail(BooleanSupplier condition, Process process, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the job ended before it could be killed: " + Files.readString(log));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out; log so far: " + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
+    }
+}
