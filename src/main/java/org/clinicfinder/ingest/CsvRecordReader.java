@@ -42,10 +42,12 @@ final class CsvRecordReader implements RecordReader {
         BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
         String head = peek(buffered);
         this.separator = detectSeparator(head);
-        CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        Reader reader = new InputStreamReader(buffered, strictUtf8);
+        // Bytes that are not UTF-8 become U+FFFD, which the records are checked for, so that the message can
+        // name the line (a decoder that fails outright fails a whole buffer ahead of it).
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        Reader reader = new InputStreamReader(buffered, utf8);
         if (head.startsWith("\uFEFF")) {
             reader.read();
         }
@@ -117,6 +119,12 @@ final class CsvRecordReader implements RecordReader {
                 return null;
             }
             CsvRecord record = records.next();
+            for (String field : record.getFields()) {
+                if (field.indexOf('\uFFFD') >= 0) {
+                    throw new InvalidFileException(record.getStartingLineNumber(), "the file is not UTF-8 text at line "
+                            + record.getStartingLineNumber() + "; save it as \"CSV UTF-8\"");
+                }
+            }
             lastLine = record.getStartingLineNumber();
             return record;
         } catch (CsvParseException e) {

@@ -90,8 +90,18 @@ abstract class JsonRecordReader implements RecordReader {
             return new InvalidFileException(line, "a value at line " + line + " is longer than "
                     + (CsvRecordReader.MAX_CELL_CHARS >> 20) + " MiB");
         }
-        return new InvalidFileException(line, "JSON syntax error at line " + line + ": "
-                + ColumnMapping.firstLine(message));
+        if (message != null && message.startsWith("Unexpected end-of-input")) {
+            return new InvalidFileException(line, "the JSON ends at line " + line
+                    + " before its array or an object in it is closed");
+        }
+        return new InvalidFileException(line, "JSON syntax error at line " + line + ": " + readable(message));
+    }
+
+    /** Jackson's message without its pointers into the parser's source. */
+    static String readable(String message) {
+        return ColumnMapping.firstLine(message)
+                .replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:.*$", "");
     }
 
     /** A JSON array of objects. */
@@ -152,9 +162,10 @@ abstract class JsonRecordReader implements RecordReader {
 
         LinesReader(InputStream input, ColumnMapping mapping) {
             super(mapping);
+            // Bytes that are not UTF-8 become U+FFFD, found with the line they are on.
             this.lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
         }
 
         @Override
@@ -170,6 +181,9 @@ abstract class JsonRecordReader implements RecordReader {
                     if (lastLine == 1 && line.startsWith("\uFEFF")) {
                         line = line.substring(1);
                     }
+                    if (line.indexOf('\uFFFD') >= 0) {
+                        throw new InvalidFileException(lastLine, "the file is not UTF-8 text at line " + lastLine);
+                    }
                     if (line.length() > CsvRecordReader.MAX_CELL_CHARS) {
                         throw new InvalidFileException(lastLine, "line " + lastLine + " is longer than "
                                 + (CsvRecordReader.MAX_CELL_CHARS >> 20) + " MiB");
@@ -180,7 +194,7 @@ abstract class JsonRecordReader implements RecordReader {
                     node = JSON.readTree(line);
                 } catch (JsonProcessingException e) {
                     throw new InvalidFileException(lastLine, "JSON syntax error at line " + lastLine + ": "
-                            + ColumnMapping.firstLine(e.getOriginalMessage()));
+                            + readable(e.getOriginalMessage()));
                 }
                 return record(lastLine, node);
             } catch (CharacterCodingException e) {
