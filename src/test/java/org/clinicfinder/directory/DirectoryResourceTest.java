@@ -5,26 +5,18 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.clinicfinder.testing.TestProviders;
+import org.clinicfinder.testing.DirectoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
-class DirectoryResourceTest {
-
-    @Inject
-    AgroalDataSource dataSource;
+class DirectoryResourceTest extends DirectoryTest {
 
     @BeforeEach
     void directoryInThreeCountries() {
-        TestProviders providers = new TestProviders(dataSource);
-        providers.deleteAll();
         providers.provider("London One").insert();
         providers.provider("London Two").insert();
         providers.provider("Berlin").in("Berlin", "Berlin", "DE", 52.52, 13.405).insert();

@@ -3,31 +3,17 @@ package org.clinicfinder.provider;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.clinicfinder.api.model.Device;
 import org.clinicfinder.api.model.Profession;
 import org.clinicfinder.api.model.TreatmentSlug;
-import org.clinicfinder.testing.TestProviders;
+import org.clinicfinder.testing.DirectoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The database stores exactly the vocabularies of the contract: every slug, and nothing else. */
 @QuarkusTest
-class VocabularyConstraintTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    TestProviders providers;
-
-    @BeforeEach
-    void emptyDirectory() {
-        providers = new TestProviders(dataSource);
-        providers.deleteAll();
-    }
+class VocabularyConstraintTest extends DirectoryTest {
 
     @Test
     void shouldStoreEveryTreatmentDeviceAndProfessionOfTheContract() {

@@ -9,27 +9,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.clinicfinder.testing.TestProviders;
+import org.clinicfinder.testing.DirectoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ProviderDetailResourceTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    TestProviders providers;
-
-    @BeforeEach
-    void emptyDirectory() {
-        providers = new TestProviders(dataSource);
-        providers.deleteAll();
-    }
+class ProviderDetailResourceTest extends DirectoryTest {
 
     @Test
     void shouldShowEverythingPublicAboutAProvider() {

@@ -16,32 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.clinicfinder.testing.TestProviders;
+import org.clinicfinder.testing.DirectoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
-class ProviderSearchResourceTest {
+class ProviderSearchResourceTest extends DirectoryTest {
 
     static final String PATH = "/api/v1/providers";
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    TestProviders providers;
-
-    @BeforeEach
-    void emptyDirectory() {
-        providers = new TestProviders(dataSource);
-        providers.deleteAll();
-    }
 
     private List<String> names(Map<String, ?> query) {
         return api().queryParams(query).get(PATH).then().statusCode(200).extract().jsonPath().getList("items.name");

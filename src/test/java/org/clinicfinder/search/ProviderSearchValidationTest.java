@@ -9,12 +9,9 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import org.clinicfinder.testing.TestProviders;
+import org.clinicfinder.testing.DirectoryTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,17 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every bad input gets a 400 problem naming the parameter, with a message a person can act on. */
 @QuarkusTest
-class ProviderSearchValidationTest {
+class ProviderSearchValidationTest extends DirectoryTest {
 
     static final String PATH = "/api/v1/providers";
 
-    @Inject
-    AgroalDataSource dataSource;
-
     @BeforeEach
     void directoryWithTwoPages() {
-        TestProviders providers = new TestProviders(dataSource);
-        providers.deleteAll();
         providers.provider("First Clinic").insert();
         providers.provider("Second Clinic").insert();
     }
