@@ -1,5 +1,6 @@
 package org.clinicfinder.cli;
 
+import java.util.Arrays;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -16,25 +17,30 @@ import picocli.CommandLine;
 @QuarkusMain
 public class ClinicFinderMain implements QuarkusApplication {
 
-    /** Commands that run to completion; they must not take the service's HTTP port. */
-    private static final Set<String> JOBS = Set.of("import");
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version", "help");
 
     @Inject
     CommandLine.IFactory factory;
 
     public static void main(String... args) {
-        if (args.length > 0 && JOBS.contains(args[0])) {
+        if (!serves(args)) {
             System.setProperty("quarkus.http.host-enabled", "false");
             // The job's own output is its summary; Quarkus's start-up lines would only bury it.
             System.setProperty("quarkus.banner.enabled", "false");
             System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
-            // Jobs migrate the schema themselves, so that an unreachable database is their exit code 5,
-            // not a failed start.
+            // Jobs migrate the schema themselves (help needs no database at all), so that an unreachable
+            // database is their exit code 5, not a failed start.
             System.setProperty("quarkus.flyway.migrate-at-start", "false");
             System.setProperty("quarkus.hibernate-orm.database.version-check.enabled", "false");
             System.setProperty("quarkus.log.category.\"org.hibernate\".level", "ERROR");
         }
         Quarkus.run(ClinicFinderMain.class, args);
+    }
+
+    /** Only serving takes the HTTP port; jobs and help run to completion without it. */
+    static boolean serves(String... args) {
+        boolean serveCommand = args.length == 0 || args[0].equals("serve");
+        return serveCommand && Arrays.stream(args).noneMatch(HELP::contains);
     }
 
     @Override

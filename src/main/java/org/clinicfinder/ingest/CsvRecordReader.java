@@ -141,8 +141,8 @@ final class CsvRecordReader implements RecordReader {
                     + " MiB starts after line " + lastLine + "; is a quote left open?");
         }
         if (message.toLowerCase(java.util.Locale.ROOT).contains("quote")) {
-            return new InvalidFileException(lastLine + 1, "a quoted cell that starts after line " + lastLine
-                    + " is never closed");
+            return new InvalidFileException(lastLine + 1, "a quoted cell is never closed: its quote opens after line "
+                    + lastLine + ", the end of the last complete row");
         }
         if (e.getCause() instanceof IOException io) {
             return ioProblem(io);

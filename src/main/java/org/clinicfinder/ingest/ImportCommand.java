@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
                 "All its accepted rows are published at once, or none: a failed or killed import changes nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:every row was accepted (and published, unless --dry-run)",
-                "1:published, but some rows were rejected (see the report)",
+                "0:every row was accepted and published (or would be, with --dry-run)",
+                "1:published, but some rows were rejected (or would be, with --dry-run)",
                 "2:the command line is wrong",
                 "3:nothing published: the file cannot be read as a list of providers",
-                "4:nothing published: more rows rejected than --max-errors allows",
+                "4:nothing published: every row, or more than --max-errors rows, rejected",
                 "5:nothing published: the database is unreachable or failed"})
 public class ImportCommand implements Callable<Integer> {
 
@@ -122,7 +122,7 @@ public class ImportCommand implements Callable<Integer> {
                 err.println("import: the report could not be written to " + report + ": " + e.getMessage());
             }
         }
-        printSummary(out, err, request, outcome);
+        printSummary(out, err, request, outcome, report);
         return outcome.exitCode().code();
     }
 
@@ -165,7 +165,8 @@ public class ImportCommand implements Callable<Integer> {
                 status.equals("verified") ? java.time.LocalDate.now() : null);
     }
 
-    private static void printSummary(PrintWriter out, PrintWriter err, ImportRequest request, ImportOutcome outcome) {
+    private static void printSummary(PrintWriter out, PrintWriter err, ImportRequest request, ImportOutcome outcome,
+            Path report) {
         ImportOutcome.Counts c = outcome.counts();
         if (outcome.failure() != null) {
             err.println("import: " + outcome.failure());
@@ -184,8 +185,9 @@ public class ImportCommand implements Callable<Integer> {
                     c.unchanged(), c.unpublished());
         }
         if (outcome.runId() != null) {
-            out.printf("  run %s%s%n", outcome.runId(),
-                    c.rejected() > 0 ? "; rejected rows are listed with --report, or in import_issue" : "");
+            String where = report != null ? "; the report is in " + report
+                    : c.rejected() > 0 ? "; --report FILE lists the rejected rows (they are also in import_issue)" : "";
+            out.printf("  run %s%s%n", outcome.runId(), where);
         }
         out.flush();
         err.flush();

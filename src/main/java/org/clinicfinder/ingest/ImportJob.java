@@ -123,8 +123,9 @@ public class ImportJob {
                         if (request.maxErrors() != null && rejected > request.maxErrors()) {
                             staging.abort();
                             connection.rollback();
-                            String failure = "more than " + request.maxErrors() + " rows rejected (--max-errors); "
-                                    + "stopped at line " + record.line() + " and published nothing";
+                            String failure = "more than " + request.maxErrors() + (request.maxErrors() == 1 ? " row"
+                                    : " rows") + " rejected (--max-errors); stopped at line " + record.line()
+                                    + " and published nothing";
                             return finish(log, "failed", failure, ExitCode.TOO_MANY_ERRORS,
                                     new Counts(accepted, rejected, 0, 0, 0, 0, 0), rowsRead, sha256, counted);
                         }
@@ -150,6 +151,11 @@ public class ImportJob {
                 connection.rollback();
                 return finish(log, "failed", request.displayName() + ": the file has no rows",
                         ExitCode.INVALID_FILE, Counts.NONE, 0, sha256, counted);
+            }
+            if (accepted == 0) {
+                connection.rollback();
+                return finish(log, "failed", "every row was rejected; nothing published", ExitCode.TOO_MANY_ERRORS,
+                        new Counts(0, rejected, 0, 0, 0, 0, 0), rowsRead, sha256, counted);
             }
             Publisher publisher = new Publisher(connection);
             listener.phase("merging duplicates");

@@ -191,8 +191,11 @@ final class RowNormaliser {
         } catch (NumberParseException e) {
             // reported below
         }
+        Phonenumber.PhoneNumber example = country == null ? null : phones.getExampleNumber(country);
         row.problem(ImportField.PHONE, raw, "is not a valid phone number" + (country == null ? ""
-                : " for " + country) + "; write it with its area code, or in international form (+44 20 7946 0000)");
+                : " for " + country) + "; write it with its area code, or in international form"
+                + (example == null ? "" : " such as " + phones.format(example,
+                        PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL)));
         return null;
     }
 

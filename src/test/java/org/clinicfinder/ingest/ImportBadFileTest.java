@@ -54,7 +54,7 @@ class ImportBadFileTest {
                 Arguments.of("binary.csv", binary, "the file is binary"),
                 Arguments.of("latin1.csv", latin1, "not UTF-8 text at line 2"),
                 Arguments.of("quote.csv", bytes(HEADER + GOOD + "\"Open Quote Clinic,Dublin,IE,Diploma,Academy\n"),
-                        "a quoted cell that starts after line 2 is never closed"),
+                        "a quoted cell is never closed: its quote opens after line 2"),
                 Arguments.of("huge.csv", hugeCell, "a cell longer than 1 MiB starts after line 2"),
                 Arguments.of("syntax.json", bytes("[\n  {\"name\": \"A\", \"city\": \"Dublin\"},\n"
                         + "  {\"name\": \"B\" \"city\": \"Cork\"}\n]\n"), "JSON syntax error at line 3"),

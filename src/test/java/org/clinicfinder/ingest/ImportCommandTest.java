@@ -407,6 +407,21 @@ class ImportCommandTest {
     }
 
     @Test
+    void shouldPublishNothingWhenEveryRowIsRejected(QuarkusMainLauncher launcher) throws IOException {
+        run(launcher, file("before.csv", HEADER + "\n" + row("V1", "Listed", "Dublin", "IE", "", "acne-scars") + "\n"),
+                "--source", "all bad");
+        Path file = file("all-bad.csv", HEADER + "\n" + row("V2", "Bad One", "Dublin", "IE", "x", "acne-scars") + "\n");
+
+        LaunchResult result = run(launcher, file, "--source", "all bad", "--mode", "sync");
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.getErrorOutput()).contains("every row was rejected; nothing published");
+        assertThat(one("SELECT reason FROM import_issue WHERE field = 'phone'").get("reason").toString())
+                .contains("is not a valid phone number for IE").contains("such as +353 22 12345");
+        assertThat(provider("Listed")).containsEntry("published", true);
+    }
+
+    @Test
     void shouldApplyTheSourceDefaultsOfCountryAndCredential(QuarkusMainLauncher launcher) throws IOException {
         Path file = file("trainees.csv", "Name,City,Phone\nAnna Schmidt,Berlin,030 1234567\n");
 
