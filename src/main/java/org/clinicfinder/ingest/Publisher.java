@@ -37,9 +37,17 @@ final class Publisher {
      */
     List<Merge> mergeDuplicates() throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            // Temporary tables have no statistics until analysed; the planner needs them at this size.
+            statement.execute("ANALYZE import_staging");
             statement.execute("""
                     CREATE TEMP TABLE import_duplicate ON COMMIT DROP AS
                     SELECT identity_key FROM import_staging WHERE accepted GROUP BY identity_key HAVING count(*) > 1""");
+            statement.execute("""
+                    CREATE TEMP TABLE import_duplicate_row ON COMMIT DROP AS
+                    SELECT s.* FROM import_staging s JOIN import_duplicate d USING (identity_key) WHERE s.accepted""");
+            statement.execute("CREATE INDEX ON import_duplicate_row (identity_key, line)");
+            statement.execute("ANALYZE import_duplicate");
+            statement.execute("ANALYZE import_duplicate_row");
             statement.execute("CREATE TEMP TABLE import_merged (LIKE import_staging) ON COMMIT DROP");
             statement.execute("""
                     INSERT INTO import_merged SELECT s.* FROM import_staging s
@@ -49,30 +57,29 @@ final class Publisher {
             merge.append(") SELECT min(s.line), true, s.identity_key");
             for (String column : CONTENT) {
                 if (UNITED.contains(column)) {
-                    merge.append(", ARRAY(SELECT v FROM import_staging u, unnest(u.").append(column)
-                            .append(") WITH ORDINALITY AS x(v, n) WHERE u.accepted AND u.identity_key = s.identity_key")
+                    merge.append(", ARRAY(SELECT v FROM import_duplicate_row u, unnest(u.").append(column)
+                            .append(") WITH ORDINALITY AS x(v, n) WHERE u.identity_key = s.identity_key")
                             .append(" GROUP BY v ORDER BY min(u.line), min(n))");
                 } else if (column.equals("address_lines")) {
-                    merge.append(", coalesce((SELECT u.address_lines FROM import_staging u WHERE u.accepted")
-                            .append(" AND u.identity_key = s.identity_key AND cardinality(u.address_lines) > 0")
+                    merge.append(", coalesce((SELECT u.address_lines FROM import_duplicate_row u")
+                            .append(" WHERE u.identity_key = s.identity_key AND cardinality(u.address_lines) > 0")
                             .append(" ORDER BY u.line DESC LIMIT 1), '{}')");
                 } else if (column.equals("credentials")) {
-                    merge.append(", (SELECT jsonb_agg(DISTINCT c) FROM import_staging u, jsonb_array_elements(")
-                            .append("u.credentials) c WHERE u.accepted AND u.identity_key = s.identity_key)");
+                    merge.append(", (SELECT jsonb_agg(DISTINCT c) FROM import_duplicate_row u, jsonb_array_elements(")
+                            .append("u.credentials) c WHERE u.identity_key = s.identity_key)");
                 } else {
                     merge.append(", (array_agg(s.").append(column).append(" ORDER BY s.line DESC) FILTER (WHERE s.")
                             .append(column).append(" IS NOT NULL))[1]");
                 }
             }
-            merge.append(" FROM import_staging s JOIN import_duplicate d USING (identity_key) WHERE s.accepted")
-                    .append(" GROUP BY s.identity_key");
+            merge.append(" FROM import_duplicate_row s GROUP BY s.identity_key");
             statement.execute(merge.toString());
         }
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("""
                         SELECT line, first_line, identity_key FROM (
                             SELECT s.line, s.identity_key, min(s.line) OVER (PARTITION BY s.identity_key) AS first_line
-                            FROM import_staging s JOIN import_duplicate d USING (identity_key) WHERE s.accepted) m
+                            FROM import_duplicate_row s) m
                         WHERE line <> first_line ORDER BY line""")) {
             List<Merge> merges = new java.util.ArrayList<>();
             while (rs.next()) {
