@@ -53,7 +53,7 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--country", paramLabel = "CODE", description = "The country of rows that give none.")
     String country;
 
-    @Option(names = "--credential", paramLabel = "TITLE|ISSUER|YEAR[|STATUS]",
+    @Option(names = "--credential", paramLabel = "TITLE|ISSUER|YEAR[|verified|DATE]",
             description = "A training credential every row of the list holds (a training body's list of its trainees).")
     String credential;
 
@@ -152,17 +152,26 @@ public class ImportCommand implements Callable<Integer> {
 
     static TrainingCredential parseCredential(String text) {
         String[] parts = text.split("\\|", -1);
-        if (parts.length < 3 || parts.length > 4 || parts[0].isBlank() || parts[1].isBlank()
+        if (parts.length < 3 || parts.length == 4 || parts.length > 5 || parts[0].isBlank() || parts[1].isBlank()
                 || !parts[2].strip().matches("\\d{4}")) {
-            throw new IllegalArgumentException("--credential must be \"TITLE|ISSUER|YEAR\" (or with |verified), such "
-                    + "as \"Certificate in Collagen Induction Therapy|Collagen Induction Therapy Academy|2023\"");
+            throw new IllegalArgumentException("--credential must be \"TITLE|ISSUER|YEAR\" (or with |verified|DATE), "
+                    + "such as \"Certificate in Collagen Induction Therapy|Collagen Induction Therapy Academy|2023\"");
         }
-        String status = parts.length == 4 ? parts[3].strip().toLowerCase(Locale.ROOT) : "unverified";
-        if (!status.equals("unverified") && !status.equals("verified")) {
-            throw new IllegalArgumentException("--credential status must be verified or unverified");
+        if (parts.length == 3) {
+            return new TrainingCredential(parts[0].strip(), parts[1].strip(), Integer.parseInt(parts[2].strip()),
+                    "unverified", null);
         }
-        return new TrainingCredential(parts[0].strip(), parts[1].strip(), Integer.parseInt(parts[2].strip()), status,
-                status.equals("verified") ? java.time.LocalDate.now() : null);
+        java.time.LocalDate verifiedOn;
+        try {
+            verifiedOn = java.time.LocalDate.parse(parts[4].strip());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--credential: the date it was verified must be like 2024-03-18");
+        }
+        if (!parts[3].strip().toLowerCase(Locale.ROOT).equals("verified")) {
+            throw new IllegalArgumentException("--credential: only a verified credential takes a date");
+        }
+        return new TrainingCredential(parts[0].strip(), parts[1].strip(), Integer.parseInt(parts[2].strip()),
+                "verified", verifiedOn);
     }
 
     private static void printSummary(PrintWriter out, PrintWriter err, ImportRequest request, ImportOutcome outcome,
@@ -170,6 +179,9 @@ public class ImportCommand implements Callable<Integer> {
         ImportOutcome.Counts c = outcome.counts();
         if (outcome.failure() != null) {
             err.println("import: " + outcome.failure());
+        }
+        if (outcome.warning() != null) {
+            err.println("import: " + outcome.warning());
         }
         String verb = switch (outcome.status()) {
             case "published" -> "Published";

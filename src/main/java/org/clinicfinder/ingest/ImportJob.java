@@ -83,13 +83,17 @@ public class ImportJob {
         long rowsRead = 0;
         long rejected = 0;
         long accepted = 0;
+        long unidentified = 0;
         CountingInputStream counted;
         try (InputStream file = Files.newInputStream(request.file());
                 Connection connection = dataSource.getConnection()) {
             counted = new CountingInputStream(new DigestInputStream(file, sha256));
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
+                // No time limit for the import itself; and if the job dies, PostgreSQL notices within a second
+                // and stops its work, releasing the source's lock for the next run.
                 statement.execute("SET LOCAL statement_timeout = 0");
+                statement.execute("SET client_connection_check_interval = '1s'");
             }
             RowNormaliser normaliser = new RowNormaliser(new RowNormaliser.SourceDefaults(request.defaultCountry(),
                     request.defaultCredential()));
@@ -119,6 +123,8 @@ public class ImportJob {
                         }
                         if (result.identityKey() != null) {
                             staging.addRejected(record.line(), result.identityKey());
+                        } else {
+                            unidentified++;
                         }
                         if (request.maxErrors() != null && rejected > request.maxErrors()) {
                             staging.abort();
@@ -166,9 +172,18 @@ public class ImportJob {
             }
             listener.phase(request.dryRun() ? "checking what would change" : "publishing");
             long[] changes = publisher.upsert(request.source());
-            long unpublished = request.mode() == ImportMode.SYNC ? publisher.unpublishUnlisted(request.source()) : 0;
+            String warning = null;
+            long unpublished = 0;
+            if (request.mode() == ImportMode.SYNC && unidentified > 0) {
+                warning = unidentified + (unidentified == 1 ? " rejected row does" : " rejected rows do")
+                        + " not say which provider it names, so this sync unpublished nothing";
+            } else if (request.mode() == ImportMode.SYNC) {
+                unpublished = publisher.unpublishUnlisted(request.source());
+            }
             Counts counts = new Counts(accepted, rejected, merges.size(), changes[0], changes[1], changes[2],
                     unpublished);
+            // The run's own record is complete before the directory changes: nothing can fail after the commit.
+            log.flush();
             if (request.dryRun()) {
                 connection.rollback();
             } else {
@@ -176,8 +191,9 @@ public class ImportJob {
                 analyzeAfterLargeChange(connection, changes[0] + changes[1] + unpublished);
             }
             ExitCode exit = rejected > 0 ? ExitCode.PUBLISHED_WITH_REJECTIONS : ExitCode.OK;
-            return finish(log, request.dryRun() ? "validated" : "published", null, exit, counts, rowsRead, sha256,
-                    counted);
+            ImportOutcome outcome = finish(log, request.dryRun() ? "validated" : "published", null, exit, counts,
+                    rowsRead, sha256, counted);
+            return warning == null ? outcome : outcome.withWarning(warning);
         } catch (IOException e) {
             return finish(log, "failed", request.displayName() + ": " + e.getMessage(), ExitCode.INVALID_FILE,
                     new Counts(0, rejected, 0, 0, 0, 0, 0), rowsRead, sha256, null);
@@ -219,8 +235,16 @@ public class ImportJob {
         }
         String digest = counted == null ? null : HexFormat.of().formatHex(sha256.digest());
         long bytes = counted == null ? 0 : counted.count();
-        log.finish(status, failure, counts, rowsRead, digest, bytes);
-        return new ImportOutcome(log.runId(), status, failure, exit, counts, rowsRead, digest);
+        try {
+            log.finish(status, failure, counts, rowsRead, digest, bytes);
+        } catch (SQLException e) {
+            if (!status.equals("published")) {
+                throw e;
+            }
+            // The import is committed; only its record is incomplete (the next run marks it abandoned).
+            LOG.warnf("The import was published, but its run record could not be completed: %s", e.getMessage());
+        }
+        return new ImportOutcome(log.runId(), status, failure, exit, counts, rowsRead, digest, null);
     }
 
     private ImportOutcome databaseFailure(ImportRunLog log, SQLException e, long rowsRead, String digest) {
@@ -237,7 +261,7 @@ public class ImportJob {
             }
         }
         return new ImportOutcome(log == null ? null : log.runId(), "failed", failure, ExitCode.DATABASE_UNAVAILABLE,
-                Counts.NONE, rowsRead, digest);
+                Counts.NONE, rowsRead, digest, null);
     }
 
     private static String message(ImportRequest request, InvalidFileException e) {

@@ -8,9 +8,14 @@ import java.util.UUID;
  * @param runId the run's record in import_run, or null when none could be written
  * @param status published, validated (dry run) or failed
  * @param failure why nothing was published, or null
+ * @param warning what the run did not do that it was asked to, or null
  */
 public record ImportOutcome(UUID runId, String status, String failure, ExitCode exitCode, Counts counts,
-        long rowsRead, String fileSha256) {
+        long rowsRead, String fileSha256, String warning) {
+
+    ImportOutcome withWarning(String text) {
+        return new ImportOutcome(runId, status, failure, exitCode, counts, rowsRead, fileSha256, text);
+    }
 
     /** The counts of a run. */
     public record Counts(long accepted, long rejected, long merged, long inserted, long updated, long unchanged,

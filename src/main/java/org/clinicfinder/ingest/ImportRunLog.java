@@ -61,8 +61,8 @@ final class ImportRunLog implements AutoCloseable {
         }
         issues.setString(3, kind);
         issues.setString(4, field);
-        issues.setString(5, RowProblem.shorten(value));
-        issues.setString(6, reason);
+        issues.setString(5, printable(RowProblem.shorten(value)));
+        issues.setString(6, printable(reason));
         issues.addBatch();
         if (++pending >= BATCH) {
             flush();
@@ -90,7 +90,7 @@ final class ImportRunLog implements AutoCloseable {
                 WHERE id = ?""")) {
             int i = 1;
             update.setString(i++, status);
-            update.setString(i++, failure);
+            update.setString(i++, printable(failure));
             update.setLong(i++, rowsRead);
             update.setLong(i++, counts.accepted());
             update.setLong(i++, counts.rejected());
@@ -106,7 +106,12 @@ final class ImportRunLog implements AutoCloseable {
         }
     }
 
-    private void flush() throws SQLException {
+    /** PostgreSQL text cannot hold NUL; a report shows it as \\0. */
+    private static String printable(String text) {
+        return text == null ? null : text.replace("\u0000", "\\0");
+    }
+
+    void flush() throws SQLException {
         if (pending > 0) {
             issues.executeBatch();
             pending = 0;

@@ -173,7 +173,7 @@ abstract class JsonRecordReader implements RecordReader {
             try {
                 String line;
                 do {
-                    line = lines.readLine();
+                    line = boundedLine();
                     if (line == null) {
                         return null;
                     }
@@ -203,6 +203,30 @@ abstract class JsonRecordReader implements RecordReader {
                 throw new InvalidFileException(lastLine, "reading failed after line " + lastLine + ": "
                         + e.getMessage());
             }
+        }
+
+        /** The next line, refusing one longer than a cell may be before it is held in memory. */
+        private String boundedLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = lines.read()) >= 0) {
+                if (c == '\n') {
+                    break;
+                }
+                if (line.length() > CsvRecordReader.MAX_CELL_CHARS) {
+                    throw new InvalidFileException(lastLine + 1, "line " + (lastLine + 1) + " is longer than "
+                            + (CsvRecordReader.MAX_CELL_CHARS >> 20) + " MiB");
+                }
+                line.append((char) c);
+            }
+            if (c < 0 && line.length() == 0) {
+                return null;
+            }
+            int end = line.length();
+            if (end > 0 && line.charAt(end - 1) == '\r') {
+                line.setLength(end - 1);
+            }
+            return line.toString();
         }
 
         @Override

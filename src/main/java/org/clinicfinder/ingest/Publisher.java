@@ -148,7 +148,8 @@ final class Publisher {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(prefix).append(column);
+            // A provider whose list does not say what it is is listed as a clinic.
+            out.append(column.equals("kind") ? "coalesce(" + prefix + column + ", 'clinic')" : prefix + column);
         }
         return out.toString();
     }

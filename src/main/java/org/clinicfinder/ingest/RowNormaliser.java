@@ -2,6 +2,7 @@ package org.clinicfinder.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,8 @@ final class RowNormaliser {
 
     Result normalise(RawRecord record) {
         if (record.defect() != null) {
-            return rejected(RowProblem.of(null, null, "the row " + record.defect()));
+            return new Result(null, List.of(RowProblem.of(null, null, "the row " + record.defect())),
+                    identityOf(record));
         }
         Row row = new Row(record);
         String name = row.text(ImportField.NAME, 200, true);
@@ -91,7 +93,9 @@ final class RowNormaliser {
         String postalCode = row.text(ImportField.POSTAL_CODE, 20, false);
         String externalId = row.text(ImportField.EXTERNAL_ID, 200, false);
         String country = country(row);
-        String kind = row.vocabulary(ImportField.KIND, vocabularies.kinds()).orElse("clinic");
+        // Left empty when the file does not say, so that merging duplicates keeps a kind another row gives;
+        // publishing makes it a clinic.
+        String kind = row.vocabulary(ImportField.KIND, vocabularies.kinds()).orElse(null);
         String profession = row.vocabulary(ImportField.PROFESSION, vocabularies.professions()).orElse(null);
         List<String> addressLines = new ArrayList<>();
         for (ImportField line : List.of(ImportField.ADDRESS_LINE1, ImportField.ADDRESS_LINE2)) {
@@ -120,15 +124,37 @@ final class RowNormaliser {
                 : name != null && country != null && (postalCode != null || city != null)
                         ? "fp:" + fingerprint(name, postalCode != null ? postalCode : city, country) : null;
         if (!row.problems.isEmpty()) {
-            return new Result(null, List.copyOf(row.problems), identity);
+            return new Result(null, List.copyOf(row.problems), identity != null ? identity : identityOf(record));
         }
         return new Result(new NormalisedRow(record.line(), identity, externalId, name, kind, profession,
                 addressLines, city, region, postalCode, country, location[0], location[1], phone, email, website,
                 treatments, languages, devices, depths[0], depths[1], numbing, hours, credentials), List.of(), identity);
     }
 
-    private static Result rejected(RowProblem problem) {
-        return new Result(null, List.of(problem), null);
+    /**
+     * The identity a record names, read as leniently as possible: a rejected row still tells a sync which
+     * provider it is about, so that the provider keeps its entry.
+     */
+    private String identityOf(RawRecord record) {
+        String externalId = plain(record, ImportField.EXTERNAL_ID);
+        if (externalId != null) {
+            return "id:" + externalId;
+        }
+        String name = plain(record, ImportField.NAME);
+        String place = plain(record, ImportField.POSTAL_CODE);
+        place = place != null ? place : plain(record, ImportField.CITY);
+        String countryText = plain(record, ImportField.COUNTRY);
+        String country = countryText != null ? Countries.code(countryText).orElse(null) : defaults.country();
+        return name != null && place != null && country != null ? "fp:" + fingerprint(name, place, country) : null;
+    }
+
+    private static String plain(RawRecord record, ImportField field) {
+        JsonNode node = record.values().get(field);
+        if (node == null || node.isContainerNode() || node.asText().isBlank()) {
+            return null;
+        }
+        String tidy = TextKey.tidy(node.asText().replace("\u0000", ""));
+        return tidy.isEmpty() || tidy.length() > 200 ? null : tidy;
     }
 
     private String country(Row row) {
@@ -159,18 +185,22 @@ final class RowNormaliser {
                     "is missing; give latitude and longitude together, or neither");
             return new Double[] {null, null};
         }
-        Double latitude = coordinate(row, ImportField.LATITUDE, lat, 90);
-        Double longitude = coordinate(row, ImportField.LONGITUDE, lon, 180);
+        Double latitude = coordinate(row, ImportField.LATITUDE, lat, row.node(ImportField.LATITUDE), 90);
+        Double longitude = coordinate(row, ImportField.LONGITUDE, lon, row.node(ImportField.LONGITUDE), 180);
         return latitude == null || longitude == null ? new Double[] {null, null} : new Double[] {latitude, longitude};
     }
 
-    private static Double coordinate(Row row, ImportField field, String raw, int bound) {
+    private static Double coordinate(Row row, ImportField field, String raw, JsonNode node, int bound) {
         String value = raw.strip();
-        if (!COORDINATE.matcher(value).matches()) {
+        double degrees;
+        if (node != null && node.isNumber()) {
+            degrees = node.doubleValue();
+        } else if (COORDINATE.matcher(value).matches()) {
+            degrees = Double.parseDouble(value.replace(',', '.'));
+        } else {
             row.problem(field, raw, "is not a number in decimal degrees, such as 51.5074");
             return null;
         }
-        double degrees = Double.parseDouble(value.replace(',', '.'));
         if (degrees < -bound || degrees > bound) {
             row.problem(field, raw, "must be between -" + bound + " and " + bound);
             return null;
@@ -230,6 +260,14 @@ final class RowNormaliser {
             value = "https://" + value;
         }
         try {
+            int hostStart = value.indexOf("://") + 3;
+            int hostEnd = hostStart;
+            while (hostEnd < value.length() && "/?#".indexOf(value.charAt(hostEnd)) < 0) {
+                hostEnd++;
+            }
+            // Hosts in other scripts (bücher.example) in their ASCII form, which URI accepts.
+            value = value.substring(0, hostStart) + IDN.toASCII(value.substring(hostStart, hostEnd),
+                    IDN.ALLOW_UNASSIGNED) + value.substring(hostEnd);
             URI uri = new URI(value);
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             String host = uri.getHost();
@@ -238,13 +276,14 @@ final class RowNormaliser {
                 row.problem(ImportField.WEBSITE, raw, "must be an http or https address with a host name");
                 return null;
             }
-            URI normal = new URI(scheme, null, host.toLowerCase(Locale.ROOT), uri.getPort(),
-                    uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath(), uri.getQuery(),
-                    uri.getFragment());
-            String text = normal.toString();
-            return text.endsWith("/") && normal.getPath().equals("/") && normal.getQuery() == null
-                    ? text.substring(0, text.length() - 1) : text;
-        } catch (URISyntaxException e) {
+            // Rebuilt from the raw (still percent-encoded) parts, so that %26 stays %26.
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "" : uri.getRawPath();
+            String text = scheme + "://" + host.toLowerCase(Locale.ROOT) + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+                    + (path.equals("/") && uri.getRawQuery() == null && uri.getRawFragment() == null ? "" : path)
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+            return text;
+        } catch (URISyntaxException | IllegalArgumentException e) {
             row.problem(ImportField.WEBSITE, raw, "is not a web address");
             return null;
         }
@@ -447,13 +486,21 @@ final class RowNormaliser {
             return record.values().get(field);
         }
 
-        /** The value as text, or null when absent or blank. */
+        /** The value as text, or null when absent or blank; a list, an object or a NUL is a problem. */
         String raw(ImportField field) {
             JsonNode node = node(field);
-            if (node == null || node.isNull() || node.isContainerNode()) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (node.isContainerNode()) {
+                problem(field, node.toString(), "must be a single value, not a list or an object");
                 return null;
             }
             String text = node.asText();
+            if (text.indexOf('\u0000') >= 0) {
+                problem(field, text.replace("\u0000", "\\0"), "contains a NUL character");
+                return null;
+            }
             return text.isBlank() ? null : text;
         }
 
@@ -463,12 +510,11 @@ final class RowNormaliser {
 
         String text(ImportField field, int maxLength, boolean required) {
             JsonNode node = node(field);
-            if (node != null && node.isContainerNode()) {
-                problem(field, node.toString(), "must be text");
-                return null;
-            }
             String raw = raw(field);
             if (raw == null) {
+                if (node != null && !node.isNull() && (node.isContainerNode() || node.asText().indexOf('\u0000') >= 0)) {
+                    return null;
+                }
                 if (required) {
                     problem(field, null, "is required");
                 }
@@ -503,7 +549,11 @@ final class RowNormaliser {
                 });
                 return items;
             }
-            for (String item : LIST_SEPARATOR.split(node.asText().strip())) {
+            if (node.isObject()) {
+                problem(field, node.toString(), "must be a list or text, not an object");
+                return items;
+            }
+            for (String item : LIST_SEPARATOR.split(node.asText().replace("\u0000", "").strip())) {
                 if (!item.isBlank()) {
                     items.add(item.strip());
                 }

@@ -407,6 +407,45 @@ class ImportCommandTest {
     }
 
     @Test
+    void shouldRejectHostileValuesWithoutHarm(QuarkusMainLauncher launcher) throws IOException {
+        Path file = file("hostile.json", """
+                [
+                  {"id": "H1", "name": "Nul\\u0000Clinic", "city": "Dublin", "country": "IE",
+                   "credential_title": "Diploma", "credential_issuer": "Academy"},
+                  {"id": "H2", "name": "Object Phone", "city": "Dublin", "country": "IE", "phone": {"x": 1},
+                   "credential_title": "Diploma", "credential_issuer": "Academy"},
+                  {"id": "H3", "name": "Bücher Skin", "city": "Dublin", "country": "IE", "kind": "practitioner",
+                   "website": "https://bücher.example/search?q=a%26b", "latitude": 53.35, "longitude": -6.26,
+                   "credential_title": "Diploma", "credential_issuer": "Academy"},
+                  {"id": "H3", "name": "Bücher Skin", "city": "Dublin", "country": "IE",
+                   "credential_title": "Diploma", "credential_issuer": "Academy"}
+                ]
+                """);
+
+        JsonNode report = report(launcher, file, "--source", "hostile");
+
+        assertThat(report.at("/run/status").asText()).isEqualTo("published");
+        assertRejected(report, 2, "name", "Nul\\0Clinic", "contains a NUL character");
+        assertRejected(report, 4, "phone", "{\"x\":1}", "must be a single value");
+        assertThat(provider("Bücher Skin")).containsEntry("kind", "practitioner")
+                .containsEntry("website", "https://xn--bcher-kva.example/search?q=a%26b");
+    }
+
+    @Test
+    void shouldNotUnpublishWhenARejectedRowCannotBeIdentified(QuarkusMainLauncher launcher) throws IOException {
+        run(launcher, file("first.csv", "name,city,country,credential_title,credential_issuer\n"
+                + "Anchor Clinic,Cork,IE,Diploma,Academy\nSecond Clinic,Cork,IE,Diploma,Academy\n"), "--source", "anon");
+        Path next = file("next.csv", "name,city,country,credential_title,credential_issuer\n"
+                + "Anchor Clinic,Cork,IE,Diploma,Academy\n,Cork,IE,Diploma,Academy\n");
+
+        LaunchResult sync = run(launcher, next, "--source", "anon", "--mode", "sync");
+
+        assertThat(sync.exitCode()).isEqualTo(1);
+        assertThat(sync.getErrorOutput()).contains("1 rejected row does not say which provider it names");
+        assertThat(provider("Second Clinic")).containsEntry("published", true);
+    }
+
+    @Test
     void shouldPublishNothingWhenEveryRowIsRejected(QuarkusMainLauncher launcher) throws IOException {
         run(launcher, file("before.csv", HEADER + "\n" + row("V1", "Listed", "Dublin", "IE", "", "acne-scars") + "\n"),
                 "--source", "all bad");
@@ -441,6 +480,7 @@ class ImportCommandTest {
     void shouldAnswerCommandLineMistakesWithUsage(QuarkusMainLauncher launcher) throws IOException {
         Path file = file("any.csv", HEADER + "\n");
         assertThat(launcher.launch("import", file.toString()).exitCode()).isEqualTo(2);
+        assertThat(run(launcher, file, "--source", "x", "--credential", "T|I|2020|verified").exitCode()).isEqualTo(2);
         LaunchResult credential = run(launcher, file, "--source", "x", "--credential", "just a title");
         assertThat(credential.exitCode()).isEqualTo(2);
         assertThat(credential.getErrorOutput()).contains("--credential must be \"TITLE|ISSUER|YEAR\"");
