@@ -3,13 +3,10 @@ package org.clinicfinder.common;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -19,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.clinicfinder.api.model.FieldError;
 import org.clinicfinder.api.model.Problem;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -47,13 +43,6 @@ public class ProblemMappers {
         return response(exception.type(), problem).build();
     }
 
-    @ServerExceptionMapper
-    public Response constraintViolation(ConstraintViolationException exception, UriInfo uriInfo) {
-        List<FieldError> errors = exception.getConstraintViolations().stream()
-                .map(violation -> new FieldError(leafName(violation), violation.getMessage()))
-                .toList();
-        return problem(ProblemException.invalidParameters(errors), uriInfo);
-    }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException exception, UriInfo uriInfo) {
@@ -121,17 +110,13 @@ public class ProblemMappers {
         return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
     }
 
-    private static String leafName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        return path.substring(path.lastIndexOf('.') + 1);
-    }
 
     /**
      * Connection failures, pool exhaustion and statement timeouts are the database's trouble, not the
      * client's: they answer 503 with Retry-After. SQL states: 08 connection, 53 resources, 57 operator
      * intervention (57014 is a statement timeout).
      */
-    static boolean isDatabaseUnavailable(Throwable exception) {
+    public static boolean isDatabaseUnavailable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLTimeoutException) {
                 return true;

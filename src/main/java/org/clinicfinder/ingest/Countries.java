@@ -13,8 +13,8 @@ import java.util.Set;
  */
 final class Countries {
 
-    private static final Map<String, String> BY_KEY = build();
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
+    private static final Map<String, String> BY_KEY = build();
 
     private Countries() {
     }
@@ -43,7 +43,7 @@ final class Countries {
             }
         }
         for (Locale locale : Locale.getAvailableLocales()) {
-            if (!locale.getCountry().isEmpty() && isCountryCode(locale.getCountry())) {
+            if (CODES.contains(locale.getCountry())) {
                 byKey.putIfAbsent(TextKey.of(locale.getDisplayCountry(locale)), locale.getCountry());
             }
         }
@@ -62,7 +62,4 @@ final class Countries {
         return byKey;
     }
 
-    private static boolean isCountryCode(String code) {
-        return code.length() == 2 && Character.isLetter(code.charAt(0));
-    }
 }

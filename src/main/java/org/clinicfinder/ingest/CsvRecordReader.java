@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -152,10 +151,6 @@ final class CsvRecordReader implements RecordReader {
     }
 
     private InvalidFileException ioProblem(IOException cause) {
-        if (cause instanceof CharacterCodingException) {
-            return new InvalidFileException(lastLine + 1, "the file is not UTF-8 text after line " + lastLine
-                    + "; save it as \"CSV UTF-8\"");
-        }
         return new InvalidFileException(lastLine + 1, "reading failed after line " + lastLine + ": "
                 + cause.getMessage());
     }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import org.clinicfinder.common.ProblemMappers;
 import org.clinicfinder.ingest.ImportOutcome.Counts;
 import org.clinicfinder.ingest.ImportOutcome.ExitCode;
 import org.jboss.logging.Logger;
@@ -42,8 +43,6 @@ public class ImportJob {
         default void phase(String description) {
         }
 
-        Listener NONE = (rows, rejected, bytes, total) -> {
-        };
     }
 
     @Inject
@@ -68,12 +67,12 @@ public class ImportJob {
         try {
             log = new ImportRunLog(dataSource, request, format);
         } catch (SQLException e) {
-            return databaseFailure(null, e, 0, null);
+            return databaseFailure(null, e);
         }
         try (log) {
             return run(request, format, mapping, bytesTotal, log, listener);
         } catch (SQLException e) {
-            return databaseFailure(log, e, 0, null);
+            return databaseFailure(log, e);
         }
     }
 
@@ -247,21 +246,20 @@ public class ImportJob {
         return new ImportOutcome(log.runId(), status, failure, exit, counts, rowsRead, digest, null);
     }
 
-    private ImportOutcome databaseFailure(ImportRunLog log, SQLException e, long rowsRead, String digest) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String failure = (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+    private ImportOutcome databaseFailure(ImportRunLog log, SQLException e) {
+        String failure = (ProblemMappers.isDatabaseUnavailable(e)
                 ? "the database is unreachable or stopped the import: " : "the database refused the import: ")
                 + ColumnMapping.firstLine(e.getMessage());
         LOG.debug("Import failed on the database", e);
         if (log != null) {
             try {
-                log.finish("failed", failure, Counts.NONE, rowsRead, digest, 0);
+                log.finish("failed", failure, Counts.NONE, 0, null, 0);
             } catch (SQLException ignored) {
                 // the failure is reported to the caller; the run is marked abandoned by the next one
             }
         }
         return new ImportOutcome(log == null ? null : log.runId(), "failed", failure, ExitCode.DATABASE_UNAVAILABLE,
-                Counts.NONE, rowsRead, digest, null);
+                Counts.NONE, 0, null, null);
     }
 
     private static String message(ImportRequest request, InvalidFileException e) {

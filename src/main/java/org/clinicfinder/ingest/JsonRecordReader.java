@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -197,8 +196,6 @@ abstract class JsonRecordReader implements RecordReader {
                             + readable(e.getOriginalMessage()));
                 }
                 return record(lastLine, node);
-            } catch (CharacterCodingException e) {
-                throw new InvalidFileException(lastLine + 1, "the file is not UTF-8 text at line " + (lastLine + 1));
             } catch (IOException e) {
                 throw new InvalidFileException(lastLine, "reading failed after line " + lastLine + ": "
                         + e.getMessage());
