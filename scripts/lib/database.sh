@@ -119,3 +119,15 @@ ensure_compose_validator() {
         sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >/dev/null 2>&1 || true
     fi
 }
+
+# The browser tests drive Debian's Chromium (/usr/bin/chromium); Playwright never downloads one.
+ensure_chromium() {
+    if [ -x /usr/bin/chromium ]; then
+        return 0
+    fi
+    say "Installing Chromium with apt-get (for the browser tests)"
+    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; then
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+    fi
+}

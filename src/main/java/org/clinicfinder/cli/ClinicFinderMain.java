@@ -33,6 +33,9 @@ public class ClinicFinderMain implements QuarkusApplication {
             System.setProperty("quarkus.flyway.migrate-at-start", "false");
             System.setProperty("quarkus.hibernate-orm.database.version-check.enabled", "false");
             System.setProperty("quarkus.log.category.\"org.hibernate\".level", "ERROR");
+            System.setProperty("quarkus.log.category.\"org.flywaydb\".level", "WARN");
+            // Standard output is the job's result (partner add prints the new key there); logs go to stderr.
+            System.setProperty("quarkus.log.console.stderr", "true");
         }
         Quarkus.run(ClinicFinderMain.class, args);
     }

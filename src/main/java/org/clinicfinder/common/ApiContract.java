@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -43,6 +44,8 @@ public class ApiContract {
     private final JsonNode document;
     private final Map<String, Map<String, Parameter>> parametersByOperation;
     private final Map<java.util.regex.Pattern, List<String>> methodsByPath;
+    private final java.util.Set<String> partnerKeyOperations = new java.util.HashSet<>();
+    private final Map<String, String> cacheClasses = new HashMap<>();
 
     public ApiContract() {
         this.document = read();
@@ -89,6 +92,20 @@ public class ApiContract {
         return parametersByOperation.containsKey(operationId);
     }
 
+    /** Whether the operation takes a partner key (it names a security scheme): the public, rate-limited API. */
+    public boolean acceptsPartnerKey(String operationId) {
+        return partnerKeyOperations.contains(operationId);
+    }
+
+    /**
+     * For an operation that answers with an ETag and honours If-None-Match (it declares a 304 response), how
+     * long its answers may be reused: its {@code x-cache-max-age}, a class of answers whose max-age is
+     * configured (results, reference, widget).
+     */
+    public Optional<String> cacheClass(String operationId) {
+        return Optional.ofNullable(cacheClasses.get(operationId));
+    }
+
     private static JsonNode read() {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -117,7 +134,23 @@ public class ApiContract {
                     Parameter parameter = parameter(resolve(node));
                     parameters.put(parameter.name(), parameter);
                 }
-                index.put(operation.get("operationId").asText(), Collections.unmodifiableMap(parameters));
+                String operationId = operation.get("operationId").asText();
+                for (JsonNode requirement : operation.path("security")) {
+                    requirement.fieldNames().forEachRemaining(scheme -> {
+                        partnerKeyOperations.add(operationId);
+                        // A key in the query is a query parameter like any other for the checks.
+                        JsonNode definition = document.path("components").path("securitySchemes").path(scheme);
+                        if ("query".equals(definition.path("in").asText())) {
+                            String name = definition.path("name").asText();
+                            parameters.put(name, new Parameter(name, Location.QUERY, false, true,
+                                    new ObjectMapper().createObjectNode().put("type", "string").put("maxLength", 100)));
+                        }
+                    });
+                }
+                index.put(operationId, Collections.unmodifiableMap(parameters));
+                if (operation.path("responses").has("304") && operation.has("x-cache-max-age")) {
+                    cacheClasses.put(operationId, operation.get("x-cache-max-age").asText());
+                }
             }
         }
         return index;

@@ -16,6 +16,12 @@ public interface ClinicFinderConfig {
 
     Search search();
 
+    /**
+     * The address clients reach the service at (https://directory.example), where a proxy in front of it
+     * changes scheme or host. The widget's frame and its calls are recognised as the service's own by it.
+     * Unset: each request's own scheme and Host.
+     */
+    Optional<String> publicUrl();
 
     interface Database {
         /** Upper bound of every statement the service runs, in PostgreSQL's interval syntax ("5s"). */

@@ -1,6 +1,8 @@
 package org.clinicfinder.common;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.clinicfinder.api.model.FieldError;
 
@@ -9,6 +11,7 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -35,6 +38,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalidParameter(String name, String message) {
         return invalidParameters(List.of(new FieldError(name, message)));
+    }
+
+    /** A header the answer carries besides the problem (Retry-After, WWW-Authenticate). */
+    public ProblemException withHeader(String name, Object value) {
+        headers.put(name, String.valueOf(value));
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public ProblemType type() {

@@ -40,7 +40,9 @@ public class ProblemMappers {
     public Response problem(ProblemException exception, UriInfo uriInfo) {
         Problem problem = exception.type().problem(exception.getMessage(), path(uriInfo));
         problem.setErrors(exception.errors());
-        return response(exception.type(), problem).build();
+        Response.ResponseBuilder response = response(exception.type(), problem);
+        exception.headers().forEach(response::header);
+        return response.build();
     }
 
 

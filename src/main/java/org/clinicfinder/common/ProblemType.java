@@ -18,7 +18,11 @@ public enum ProblemType {
     INTERNAL_ERROR(Problem.TypeEnum._PROBLEMS_INTERNAL_ERROR, Status.INTERNAL_SERVER_ERROR,
             "Something went wrong on our side"),
     SERVICE_UNAVAILABLE(Problem.TypeEnum._PROBLEMS_SERVICE_UNAVAILABLE, Status.SERVICE_UNAVAILABLE,
-            "The directory is temporarily unavailable");
+            "The directory is temporarily unavailable"),
+    INVALID_KEY(Problem.TypeEnum._PROBLEMS_INVALID_KEY, Status.UNAUTHORIZED, "The partner key is not valid"),
+    ORIGIN_NOT_ALLOWED(Problem.TypeEnum._PROBLEMS_ORIGIN_NOT_ALLOWED, Status.FORBIDDEN,
+            "This site may not use this partner key"),
+    RATE_LIMITED(Problem.TypeEnum._PROBLEMS_RATE_LIMITED, Status.TOO_MANY_REQUESTS, "Too many requests");
 
     private final Problem.TypeEnum type;
     private final Status status;

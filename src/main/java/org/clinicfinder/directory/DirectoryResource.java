@@ -37,7 +37,6 @@ public class DirectoryResource implements DirectoryApi {
     private Locale language(String acceptLanguage) {
         Locale language = Languages.negotiate(acceptLanguage);
         response.putHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
-        response.putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         return language;
     }
 }

@@ -1,6 +1,10 @@
 package org.clinicfinder.provider;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,10 +23,24 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
 @PersistenceUnitExtension
 public class JsonColumnFormat implements FormatMapper {
 
-    private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
+    private static final ObjectMapper COLUMN_JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final TypeReference<List<TrainingCredential>> CREDENTIALS = new TypeReference<>() {
+    };
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(COLUMN_JSON);
+
+    /** The credentials column as read with plain JDBC (the public search does not go through Hibernate). */
+    public static List<TrainingCredential> credentials(String json) {
+        try {
+            return COLUMN_JSON.readValue(json, CREDENTIALS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The credentials column holds no list of credentials", e);
+        }
+    }
 
     @Override
     public <T> T fromString(CharSequence charSequence, JavaType<T> javaType, WrapperOptions wrapperOptions) {

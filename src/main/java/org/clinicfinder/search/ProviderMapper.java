@@ -32,10 +32,12 @@ public class ProviderMapper {
     ProviderSummary summary(ProviderSearchQueries.Row row) {
         ProviderSummary summary = new ProviderSummary(row.id(), row.name(), ProviderKind.fromValue(row.kind()),
                 address(null, row.city(), row.region(), row.postalCode(), row.country()),
+                row.credentials().stream().map(ProviderMapper::credential).toList(),
                 row.treatments().stream().map(TreatmentSlug::fromValue).toList(), row.languages(), row.verified());
         summary.setProfession(row.profession() == null ? null : Profession.fromValue(row.profession()));
         summary.setLocation(location(row.latitude(), row.longitude()));
         summary.setPhone(row.phone());
+        summary.setEmail(row.email());
         summary.setWebsite(row.website());
         if (row.distanceMetres() != null) {
             summary.setDistanceKm(BigDecimal.valueOf(row.distanceMetres() / 1000)

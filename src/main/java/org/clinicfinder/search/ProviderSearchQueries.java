@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import org.clinicfinder.provider.JsonColumnFormat;
+import org.clinicfinder.provider.TrainingCredential;
 
 /**
  * The public search in SQL. It needs PostgreSQL's own operators (trigram similarity, earthdistance,
@@ -29,8 +31,9 @@ public class ProviderSearchQueries {
 
     /** A search row, before it becomes the contract's summary. */
     record Row(UUID id, String name, String kind, String profession, String city, String region, String postalCode,
-            String country, Double latitude, Double longitude, String phone, String website, List<String> treatments,
-            List<String> languages, boolean verified, String sortKey, Double distanceMetres) {
+            String country, Double latitude, Double longitude, String phone, String email, String website,
+            List<TrainingCredential> credentials, List<String> treatments, List<String> languages, boolean verified,
+            String sortKey, Double distanceMetres) {
     }
 
     /** A statement and its parameters, in order. */
@@ -39,7 +42,7 @@ public class ProviderSearchQueries {
 
     static final String SUMMARY_COLUMNS = """
             p.id, p.name, p.kind, p.profession, p.city, p.region, p.postal_code, p.country, p.latitude, p.longitude,
-            p.phone, p.website, p.treatments, p.languages, p.verified""";
+            p.phone, p.website, p.treatments, p.languages, p.verified, p.email, p.credentials""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -54,15 +57,15 @@ public class ProviderSearchQueries {
             while (rs.next()) {
                 // Numeric keys travel in their exact shortest form, so that the next page starts exactly here.
                 String sortKey = switch (criteria.sort()) {
-                    case NAME -> rs.getString(16);
-                    case RELEVANCE -> Float.toString(rs.getFloat(16));
-                    case DISTANCE -> Double.toString(rs.getDouble(16));
+                    case NAME -> rs.getString(18);
+                    case RELEVANCE -> Float.toString(rs.getFloat(18));
+                    case DISTANCE -> Double.toString(rs.getDouble(18));
                 };
                 rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        (Double) rs.getObject(9), (Double) rs.getObject(10), rs.getString(11), rs.getString(12),
-                        strings(rs.getArray(13)), strings(rs.getArray(14)), rs.getBoolean(15), sortKey,
-                        withDistance ? rs.getDouble(17) : null));
+                        (Double) rs.getObject(9), (Double) rs.getObject(10), rs.getString(11), rs.getString(16),
+                        rs.getString(12), JsonColumnFormat.credentials(rs.getString(17)), strings(rs.getArray(13)),
+                        strings(rs.getArray(14)), rs.getBoolean(15), sortKey, withDistance ? rs.getDouble(19) : null));
             }
             return rows;
         }

@@ -28,7 +28,7 @@ class DirectoryResourceTest extends DirectoryTest {
     void shouldListCountriesWithPublishedProvidersInEnglishByDefault() {
         api().get("/api/v1/countries").then().statusCode(200)
                 .header("Content-Language", "en")
-                .header("Vary", "Accept-Language")
+                .header("Vary", org.hamcrest.Matchers.containsString("Accept-Language"))
                 .body("items.code", contains("DE", "ZA", "GB"))
                 .body("items.name", contains("Germany", "South Africa", "United Kingdom"))
                 .body("items.providerCount", contains(1, 1, 2));

@@ -1,0 +1,103 @@
+package org.clinicfinder.embed;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.clinicfinder.common.ApiContract;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * ETag, Cache-Control and 304 Not Modified for the operations whose contract declares a 304 answer and
+ * names their class of cache lifetime ({@code x-cache-max-age}, configured in {@link CachingConfig}). The
+ * ETag is a digest of the body, so it changes exactly when the answer does; the body is serialised here
+ * once, to digest it, and sent as those bytes.
+ */
+public class ConditionalResponseFilter {
+
+    @Inject
+    ApiContract contract;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Looked up per request: filters are built at static init, before the runtime configuration exists. */
+    @Inject
+    Provider<CachingConfig> config;
+
+    @ServerResponseFilter
+    public void conditional(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource)
+            throws JsonProcessingException {
+        if (resource == null || resource.getResourceMethod() == null || response.getStatus() != 200
+                || !response.hasEntity() || !isRead(request.getMethod())) {
+            return;
+        }
+        Optional<String> cacheClass = contract.cacheClass(resource.getResourceMethod().getName());
+        if (cacheClass.isEmpty()) {
+            return;
+        }
+        Object entity = response.getEntity();
+        byte[] body;
+        if (entity instanceof byte[] bytes) {
+            body = bytes;
+        } else if (entity instanceof String text) {
+            body = text.getBytes(StandardCharsets.UTF_8);
+        } else {
+            body = json.writeValueAsBytes(entity);
+        }
+        String etag = etag(body);
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
+                "public, max-age=" + config.get().maxAge(cacheClass.get()).toSeconds());
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+            response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+        } else {
+            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+        }
+    }
+
+    private static boolean isRead(String method) {
+        return method.equals("GET") || method.equals("HEAD");
+    }
+
+    /** RFC 9110 If-None-Match: "*" or a list of tags, compared weakly. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || opaque(tag).equals(opaque(etag))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            // Weak: the same tag stands for the gzip and the plain encoding of the body (RFC 9110, 8.8.1).
+            return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.clinicfinder.embed;
+
+import java.time.Duration;
+
+/**
+ * Where request counters live. The in-memory store counts per instance; several instances behind one load
+ * balancer share their limits once another implementation (a shared store such as Redis or PostgreSQL)
+ * replaces it as the one bean of this type.
+ */
+public interface RateCounterStore {
+
+    /**
+     * Adds one to the named counter and answers its new value. A counter starts at zero and may be
+     * forgotten once {@code lifetime} has passed since it started.
+     */
+    long increment(String counter, Duration lifetime);
+}

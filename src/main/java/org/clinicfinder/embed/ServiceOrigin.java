@@ -1,0 +1,27 @@
+package org.clinicfinder.embed;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.clinicfinder.common.ClinicFinderConfig;
+
+/** The service's own web origin: {@code clinic-finder.public-url} when set, else the request's scheme and Host. */
+@ApplicationScoped
+public class ServiceOrigin {
+
+    @Inject
+    ClinicFinderConfig config;
+
+    Optional<String> of(UriInfo request) {
+        return config.publicUrl()
+                .or(() -> Optional.of(request.getBaseUri().toString()))
+                .flatMap(WebOrigins::parse);
+    }
+
+    boolean isOwn(String origin, UriInfo request) {
+        return of(request).map(origin::equals).orElse(false);
+    }
+}
