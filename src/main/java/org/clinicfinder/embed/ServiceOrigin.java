@@ -16,9 +16,16 @@ public class ServiceOrigin {
     ClinicFinderConfig config;
 
     Optional<String> of(UriInfo request) {
-        return config.publicUrl()
-                .or(() -> Optional.of(request.getBaseUri().toString()))
-                .flatMap(WebOrigins::parse);
+        return config.publicUrl().or(() -> requestBase(request)).flatMap(WebOrigins::parse);
+    }
+
+    /** The request's scheme and Host, unless its Host header is not one. */
+    private static Optional<String> requestBase(UriInfo request) {
+        try {
+            return Optional.of(request.getBaseUri().toString());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     boolean isOwn(String origin, UriInfo request) {
