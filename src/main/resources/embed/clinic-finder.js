@@ -34,6 +34,7 @@
       searching: 'Searching…', loadingMore: 'Loading more providers…',
       shown: '{n} provider shown|{n} providers shown',
       empty: 'No providers match your search. Try a wider radius or fewer filters.',
+      emptyText: 'No providers match your search. Try other words or fewer filters.',
       results: 'Search results', more: 'Load more', retry: 'Try again',
       clinic: 'Clinic', practitioner: 'Practitioner',
       p0: 'Dermatologist', p1: 'Plastic surgeon', p2: 'Aesthetic doctor', p3: 'General practitioner', p4: 'Nurse', p5: 'Skin therapist', p6: 'Aesthetician',
@@ -64,6 +65,7 @@
       searching: 'Suche läuft…', loadingMore: 'Weitere Anbieter werden geladen…',
       shown: '{n} Anbieter angezeigt|{n} Anbieter angezeigt',
       empty: 'Keine Anbieter passen zu Ihrer Suche. Versuchen Sie einen größeren Umkreis oder weniger Filter.',
+      emptyText: 'Keine Anbieter passen zu Ihrer Suche. Versuchen Sie andere Suchbegriffe oder weniger Filter.',
       results: 'Suchergebnisse', more: 'Mehr laden', retry: 'Erneut versuchen',
       clinic: 'Klinik', practitioner: 'Einzelpraxis',
       p0: 'Dermatologie', p1: 'Plastische Chirurgie', p2: 'Ästhetische Medizin', p3: 'Allgemeinmedizin', p4: 'Pflege', p5: 'Hauttherapie', p6: 'Kosmetik',
@@ -94,6 +96,7 @@
       searching: 'Recherche en cours…', loadingMore: 'Chargement d’autres professionnels…',
       shown: '{n} professionnel affiché|{n} professionnels affichés',
       empty: 'Aucun professionnel ne correspond à votre recherche. Essayez un rayon plus large ou moins de filtres.',
+      emptyText: 'Aucun professionnel ne correspond à votre recherche. Essayez d’autres mots ou moins de filtres.',
       results: 'Résultats de recherche', more: 'Afficher plus', retry: 'Réessayer',
       clinic: 'Clinique', practitioner: 'Praticien',
       p0: 'Dermatologie', p1: 'Chirurgie plastique', p2: 'Médecine esthétique', p3: 'Médecine générale', p4: 'Soins infirmiers', p5: 'Thérapie cutanée', p6: 'Esthétique',
@@ -124,6 +127,7 @@
       searching: 'Buscando…', loadingMore: 'Cargando más profesionales…',
       shown: '{n} profesional mostrado|{n} profesionales mostrados',
       empty: 'Ningún profesional coincide con tu búsqueda. Prueba con un radio mayor o menos filtros.',
+      emptyText: 'Ningún profesional coincide con tu búsqueda. Prueba con otras palabras o menos filtros.',
       results: 'Resultados de búsqueda', more: 'Cargar más', retry: 'Reintentar',
       clinic: 'Clínica', practitioner: 'Profesional independiente',
       p0: 'Dermatología', p1: 'Cirugía plástica', p2: 'Medicina estética', p3: 'Medicina general', p4: 'Enfermería', p5: 'Terapia de la piel', p6: 'Estética',
@@ -518,7 +522,8 @@ a{color:var(--_a);text-underline-offset:.15em}a:hover{text-decoration-thickness:
         const moreHadFocus = this._sr.activeElement === u.mo;
         u.mo.hidden = !this._next;
         const n = this._items.length;
-        this._status(n ? 'shown' : 'empty', { n });
+        // The radius is worth widening only when the search is around a location.
+        this._status(n ? 'shown' : this._loc ? 'empty' : 'emptyText', { n });
         this._state(n ? 'results' : 'empty');
         if (append) {
           // Keyboard users continue with the first new result; never leave focus on a vanished button.
@@ -591,6 +596,7 @@ a{color:var(--_a);text-underline-offset:.15em}a:hover{text-decoration-thickness:
 
     _clearError() {
       const u = this._ui;
+      u.form.hidden = false;
       this._erK = null;
       u.er.textContent = '';
       u.rt.hidden = true;
@@ -604,6 +610,8 @@ a{color:var(--_a);text-underline-offset:.15em}a:hover{text-decoration-thickness:
       else if (!s) { k = e instanceof TypeError ? 'eNet' : 'e5xx'; if (!(e instanceof TypeError) && !(e instanceof SyntaxError)) console.error(e); }
       else if (s === 401 || s === 403) {
         k = 'e' + s; again = false;
+        // Nothing the visitor can do here would work: show the reason only.
+        this._ui.form.hidden = true;
         console.warn('clinic-finder: ' + s + ' ' + (p.detail || p.title || '') + ' (key ' + (this.getAttribute('api-key') || '') + ', page origin ' + location.origin + ')');
       } else if (s === 429) {
         const n = retrySeconds(e.retryAfter);

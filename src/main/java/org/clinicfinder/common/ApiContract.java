@@ -46,6 +46,7 @@ public class ApiContract {
     private final Map<java.util.regex.Pattern, List<String>> methodsByPath;
     private final java.util.Set<String> partnerKeyOperations = new java.util.HashSet<>();
     private final Map<String, String> cacheClasses = new HashMap<>();
+    private final java.util.Set<String> creatingOperations = new java.util.HashSet<>();
 
     public ApiContract() {
         this.document = read();
@@ -95,6 +96,11 @@ public class ApiContract {
     /** Whether the operation takes a partner key (it names a security scheme): the public, rate-limited API. */
     public boolean acceptsPartnerKey(String operationId) {
         return partnerKeyOperations.contains(operationId);
+    }
+
+    /** Whether the operation's success is 201 Created. */
+    public boolean creates(String operationId) {
+        return creatingOperations.contains(operationId);
     }
 
     /**
@@ -148,6 +154,9 @@ public class ApiContract {
                     });
                 }
                 index.put(operationId, Collections.unmodifiableMap(parameters));
+                if (operation.path("responses").has("201")) {
+                    creatingOperations.add(operationId);
+                }
                 if (operation.path("responses").has("304") && operation.has("x-cache-max-age")) {
                     cacheClasses.put(operationId, operation.get("x-cache-max-age").asText());
                 }

@@ -36,6 +36,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.INVALID_PARAMETERS, detail, errors);
     }
 
+    /** 400 for a request body, naming the offending field. */
+    public static ProblemException invalidBody(String field, String message) {
+        return new ProblemException(ProblemType.INVALID_BODY, field + ": " + message,
+                List.of(new FieldError(field, message)));
+    }
+
     public static ProblemException invalidParameter(String name, String message) {
         return invalidParameters(List.of(new FieldError(name, message)));
     }

@@ -22,7 +22,11 @@ public enum ProblemType {
     INVALID_KEY(Problem.TypeEnum._PROBLEMS_INVALID_KEY, Status.UNAUTHORIZED, "The partner key is not valid"),
     ORIGIN_NOT_ALLOWED(Problem.TypeEnum._PROBLEMS_ORIGIN_NOT_ALLOWED, Status.FORBIDDEN,
             "This site may not use this partner key"),
-    RATE_LIMITED(Problem.TypeEnum._PROBLEMS_RATE_LIMITED, Status.TOO_MANY_REQUESTS, "Too many requests");
+    RATE_LIMITED(Problem.TypeEnum._PROBLEMS_RATE_LIMITED, Status.TOO_MANY_REQUESTS, "Too many requests"),
+    UNAUTHENTICATED(Problem.TypeEnum._PROBLEMS_UNAUTHENTICATED, Status.UNAUTHORIZED, "Sign in as an admin"),
+    FORBIDDEN(Problem.TypeEnum._PROBLEMS_FORBIDDEN, Status.FORBIDDEN, "Your role does not allow this"),
+    SIGN_IN_LOCKED(Problem.TypeEnum._PROBLEMS_SIGN_IN_LOCKED, Status.TOO_MANY_REQUESTS, "Too many failed sign-ins"),
+    INVALID_BODY(Problem.TypeEnum._PROBLEMS_INVALID_BODY, Status.BAD_REQUEST, "The request body is not valid");
 
     private final Problem.TypeEnum type;
     private final Status status;

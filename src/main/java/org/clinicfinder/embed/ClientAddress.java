@@ -11,12 +11,12 @@ import io.vertx.core.net.SocketAddress;
  * The client a request is counted against: its IP address (as the proxy settings make it, see
  * docs/embedding.md), with IPv6 addresses taken per /64, the block one subscriber usually holds.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(HttpServerRequest request) {
+    public static String of(HttpServerRequest request) {
         SocketAddress address = request.remoteAddress();
         if (address == null) {
             return "unknown";

@@ -46,4 +46,10 @@ public class InMemoryRateCounterStore implements RateCounterStore {
         return counters.get(counter, name -> new Counter(new AtomicLong(), lifetime.toNanos()))
                 .value().incrementAndGet();
     }
+
+    @Override
+    public long current(String counter) {
+        Counter found = counters.getIfPresent(counter);
+        return found == null ? 0 : found.value().get();
+    }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
+import org.clinicfinder.common.JobSchema;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,22 +56,6 @@ public class PartnerCommand implements Callable<Integer> {
         Flyway flyway;
     }
 
-    /** Brings the schema up to date, as every job does; false (with a message) when the database is down. */
-    static boolean migrate(Flyway flyway, PrintWriter err) {
-        try {
-            flyway.migrate();
-            return true;
-        } catch (FlywayException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            err.println("partner: the database is unreachable or its schema cannot be brought up to date: "
-                    + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
-            return false;
-        }
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Adds a partner and prints its new publishable key, once: only a digest of it is kept.",
                     "The key is written alone on standard output, the rest on standard error."})
@@ -101,7 +85,7 @@ public class PartnerCommand implements Callable<Integer> {
                 err.println("partner add: " + e.getMessage());
                 return USAGE;
             }
-            if (!migrate(flyway, err)) {
+            if (!JobSchema.migrate(flyway, err, "partner")) {
                 return DATABASE_UNAVAILABLE;
             }
             PartnerService.NewPartner added;
@@ -124,12 +108,12 @@ public class PartnerCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists partners, revoked ones included.")
     static class ListPartners extends Subcommand {
 
-        private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'");
+        static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'");
 
 
         @Override
         public Integer call() {
-            if (!migrate(flyway, spec.commandLine().getErr())) {
+            if (!JobSchema.migrate(flyway, spec.commandLine().getErr(), "partner")) {
                 return DATABASE_UNAVAILABLE;
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -138,7 +122,8 @@ public class PartnerCommand implements Callable<Integer> {
                 out.println("No partners yet; add one with: partner add NAME --origin https://www.example.com");
                 return 0;
             }
-            String format = "%-36s  %-12s  %-10s  %-17s  %-8s  %s  %s%n";
+            int nameWidth = all.stream().mapToInt(partner -> partner.name().length()).max().orElse(4);
+            String format = "%-36s  %-12s  %-10s  %-17s  %-8s  %-" + Math.max(4, nameWidth) + "s  %s%n";
             out.printf(format, "ID", "KEY", "RATE", "CREATED", "STATUS", "NAME", "ORIGINS");
             for (PartnerService.PartnerView partner : all) {
                 out.printf(format, partner.id(), partner.keyHint(), partner.rate(),
@@ -167,13 +152,21 @@ public class PartnerCommand implements Callable<Integer> {
                 err.println("partner revoke: \"" + id + "\" is not a partner id; partner list shows them");
                 return USAGE;
             }
-            if (!migrate(flyway, err)) {
+            if (!JobSchema.migrate(flyway, err, "partner")) {
                 return DATABASE_UNAVAILABLE;
             }
+            boolean wasRevoked = partners.list().stream()
+                    .anyMatch(partner -> partner.id().equals(partnerId) && partner.revoked());
             Optional<PartnerService.PartnerView> revoked = partners.revoke(partnerId);
             if (revoked.isEmpty()) {
                 err.println("partner revoke: no partner has the id " + partnerId);
                 return NOT_FOUND;
+            }
+            if (wasRevoked) {
+                spec.commandLine().getOut().printf("The key of \"%s\" (%s) was revoked already, on %s.%n",
+                        revoked.get().name(), revoked.get().keyHint(),
+                        ListPartners.DATE.format(revoked.get().revokedAt().withOffsetSameInstant(ZoneOffset.UTC)));
+                return 0;
             }
             spec.commandLine().getOut().printf("Revoked the key of \"%s\" (%s); running services refuse it within %d s.%n",
                     revoked.get().name(), revoked.get().keyHint(), config.keyCacheTtl().toSeconds());

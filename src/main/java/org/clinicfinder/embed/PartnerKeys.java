@@ -1,12 +1,8 @@
 package org.clinicfinder.embed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import org.clinicfinder.common.Digests;
 
 /** Publishable keys: {@code pk_} and 32 URL-safe characters (192 random bits), stored only as their SHA-256. */
 public final class PartnerKeys {
@@ -14,24 +10,15 @@ public final class PartnerKeys {
     /** The shape of a key; anything else is not looked up at all. */
     public static final Pattern FORMAT = Pattern.compile("pk_[A-Za-z0-9_-]{32}");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private PartnerKeys() {
     }
 
     public static String generate() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return "pk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Digests.newSecret("pk_");
     }
 
     public static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Digests.sha256Hex(key);
     }
 
     /** Enough of the key to recognise it in a listing, too little to use it. */

@@ -14,4 +14,7 @@ public interface RateCounterStore {
      * forgotten once {@code lifetime} has passed since it started.
      */
     long increment(String counter, Duration lifetime);
+
+    /** The named counter's value, without changing it: zero when it never started or has been forgotten. */
+    long current(String counter);
 }

@@ -12,10 +12,10 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import org.clinicfinder.common.JobSchema;
 import org.clinicfinder.ingest.ImportOutcome.ExitCode;
 import org.clinicfinder.provider.TrainingCredential;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,11 +98,7 @@ public class ImportCommand implements Callable<Integer> {
             err.println("import: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        try {
-            flyway.migrate();
-        } catch (FlywayException e) {
-            err.println("import: the database is unreachable or its schema cannot be brought up to date: "
-                    + ColumnMapping.firstLine(rootMessage(e)));
+        if (!JobSchema.migrate(flyway, err, "import")) {
             return ExitCode.DATABASE_UNAVAILABLE.code();
         }
         ImportOutcome outcome;
@@ -140,14 +136,6 @@ public class ImportCommand implements Callable<Integer> {
         }
         return new ImportRequest(file, file.toString(), source.strip(), format, mapping, countryCode,
                 credential == null ? null : parseCredential(credential), mode, dryRun, maxErrors);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     static TrainingCredential parseCredential(String text) {

@@ -45,6 +45,9 @@ class PartnerCommandTest {
         LaunchResult revoked = launcher.launch("partner", "revoke", id);
         assertThat(revoked.exitCode()).as(revoked.getErrorOutput()).isZero();
         assertThat(revoked.getOutput()).contains("Revoked the key of \"" + name + "\"");
+        LaunchResult again = launcher.launch("partner", "revoke", id);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.getOutput()).contains("was revoked already");
         assertThat(launcher.launch("partner", "list").getOutput().lines()
                 .filter(l -> l.contains(name)).findFirst().orElseThrow()).contains("revoked");
     }

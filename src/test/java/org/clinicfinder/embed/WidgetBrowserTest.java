@@ -126,6 +126,12 @@ class WidgetBrowserTest extends DirectoryTest {
         assertThat(harbourside).containsText("Advanced Collagen Induction Therapy");
         assertThat(harbourside.locator("[data-cf=verified-badge]").first()).isVisible();
         Browser.screenshot(page, "widget-text-search");
+
+        page.locator("clinic-finder [data-cf=query]").fill("Aberystwyth");
+        page.locator("clinic-finder [data-cf=submit]").click();
+        assertThat(results(page)).hasCount(0);
+        assertThat(page.locator("clinic-finder [data-cf=status]"))
+                .hasText("No providers match your search. Try other words or fewer filters.");
     }
 
     @Test
@@ -165,6 +171,7 @@ class WidgetBrowserTest extends DirectoryTest {
         Page page = visit(widgetPage(otherSite, "/copy.html", "country=\"GB\""));
         assertThat(page.locator("clinic-finder [data-cf=error]")).containsText("not allowed to show this search");
         assertThat(results(page)).hasCount(0);
+        assertThat(page.locator("clinic-finder [data-cf=form]")).isHidden();
         assertThat(page.locator("clinic-finder")).not().containsText("Harbourside");
         Browser.screenshot(page, "widget-origin-refused");
     }

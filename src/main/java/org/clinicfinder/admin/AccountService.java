@@ -1,0 +1,116 @@
+package org.clinicfinder.admin;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import org.clinicfinder.common.Digests;
+
+/** Admin accounts and their personal API tokens. */
+@ApplicationScoped
+public class AccountService {
+
+    /** The shape of a personal API token; anything else is not looked up. */
+    static final Pattern TOKEN_FORMAT = Pattern.compile("cfa_[A-Za-z0-9_-]{32}");
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final int MAX_PASSWORD_LENGTH = 72; // bcrypt reads no further
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    public record AccountView(UUID id, String email, AdminRole role, OffsetDateTime createdAt) {
+        static AccountView of(AdminAccount account) {
+            return new AccountView(account.id, account.email, AdminRole.of(account.role), account.createdAt);
+        }
+    }
+
+    public record TokenView(UUID id, String name, String hint, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+            OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+        static TokenView of(AdminToken token) {
+            return new TokenView(token.id, token.name, token.tokenHint, token.createdAt, token.expiresAt,
+                    token.lastUsedAt, token.revokedAt);
+        }
+    }
+
+    /** A new token and its secret, which is shown this once. */
+    public record NewToken(TokenView token, String secret) {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming what is wrong with the email or the password
+     * @throws IllegalStateException when an account has the email already
+     */
+    @Transactional
+    public AccountView create(String email, AdminRole role, String password) {
+        String address = email == null ? "" : email.strip();
+        if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+            throw new IllegalArgumentException("\"" + email + "\" is not an email address");
+        }
+        checkPassword(password, address);
+        if (AdminAccount.findByEmail(address).isPresent()) {
+            throw new IllegalStateException("an account with the email " + address + " exists already");
+        }
+        AdminAccount account = new AdminAccount();
+        account.email = address;
+        account.role = role.value();
+        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.persistAndFlush();
+        return AccountView.of(account);
+    }
+
+    static void checkPassword(String password, String email) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("a password has at most " + MAX_PASSWORD_LENGTH + " bytes");
+        }
+        if (password.equalsIgnoreCase(email) || password.isBlank()) {
+            throw new IllegalArgumentException("the password may not be the email address");
+        }
+    }
+
+    @Transactional
+    public Optional<AccountView> find(UUID id) {
+        return AdminAccount.<AdminAccount>findByIdOptional(id).map(AccountView::of);
+    }
+
+    /** @throws IllegalArgumentException when the name is empty or the lifetime is not 1 to 3650 days */
+    @Transactional
+    public NewToken createToken(UUID accountId, String name, Integer expiresInDays) {
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            throw new IllegalArgumentException("a token's name is 1 to 100 characters");
+        }
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 3650)) {
+            throw new IllegalArgumentException("a token expires in 1 to 3650 days");
+        }
+        String secret = Digests.newSecret("cfa_");
+        AdminToken token = new AdminToken();
+        token.account = AdminAccount.findById(accountId);
+        token.name = name.strip();
+        token.tokenHash = Digests.sha256Hex(secret);
+        token.tokenHint = secret.substring(0, 10) + "…";
+        token.expiresAt = expiresInDays == null ? null : OffsetDateTime.now().plusDays(expiresInDays);
+        token.persistAndFlush();
+        return new NewToken(TokenView.of(token), secret);
+    }
+
+    @Transactional
+    public List<TokenView> tokens(UUID accountId) {
+        return AdminToken.listOf(AdminAccount.findById(accountId)).stream().map(TokenView::of).toList();
+    }
+
+    /** Revokes one of the account's own tokens; empty when it has no such token. */
+    @Transactional
+    public Optional<TokenView> revokeToken(UUID accountId, UUID tokenId) {
+        Optional<AdminToken> token = AdminToken.<AdminToken>findByIdOptional(tokenId)
+                .filter(found -> found.account.id.equals(accountId));
+        token.filter(found -> found.revokedAt == null).ifPresent(found -> found.revokedAt = OffsetDateTime.now());
+        return token.map(TokenView::of);
+    }
+}

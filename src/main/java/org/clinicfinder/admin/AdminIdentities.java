@@ -1,0 +1,38 @@
+package org.clinicfinder.admin;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The security identity of a signed-in admin: the email as principal, and the roles its role grants. */
+final class AdminIdentities {
+
+    static final String ACCOUNT_ID = "clinic-finder.account-id";
+
+    private AdminIdentities() {
+    }
+
+    static SecurityIdentity of(AdminAccount account) {
+        Set<String> roles = AdminRole.of(account.role) == AdminRole.ADMIN
+                ? Set.of(AdminRole.ADMIN_ROLE, AdminRole.EDITOR_ROLE)
+                : Set.of(AdminRole.EDITOR_ROLE);
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(account.email))
+                .addRoles(roles)
+                .addAttribute(ACCOUNT_ID, account.id)
+                .build();
+    }
+
+    static Optional<UUID> accountId(SecurityIdentity identity) {
+        return Optional.ofNullable(identity.getAttribute(ACCOUNT_ID));
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now();
+    }
+}

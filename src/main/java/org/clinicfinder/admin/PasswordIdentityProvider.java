@@ -1,0 +1,62 @@
+package org.clinicfinder.admin;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import org.clinicfinder.embed.ClientAddress;
+
+/**
+ * Email and password (HTTP Basic, and the admin page's form login) against admin_account, slowed and then
+ * locked by {@link LoginThrottle} after repeated failures.
+ */
+@ApplicationScoped
+public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** Compared against when no account has the email, so that both cases take as long. */
+    private static final String NO_ACCOUNT_HASH = BcryptUtil.bcryptHash("no account has this email");
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        String email = request.getUsername();
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = routing == null ? "unknown" : ClientAddress.of(routing.request());
+        return context.runBlocking(() -> {
+            throttle.checkNotLocked(email, address);
+            String password = new String(request.getPassword().getPassword());
+            Optional<AdminAccount> account = QuarkusTransaction.joiningExisting()
+                    .call(() -> AdminAccount.findActiveByEmail(email));
+            boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(NO_ACCOUNT_HASH));
+            if (account.isEmpty() || !matches) {
+                throttle.recordFailure(email, address);
+                throw new AuthenticationFailedException("Wrong email or password");
+            }
+            return AdminIdentities.of(account.get());
+        }).onFailure().call(() -> {
+            Duration delay = throttle.delayAfterFailure(email, address);
+            return delay.isZero() ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().voidItem().onItem().delayIt().by(delay);
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package org.clinicfinder.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import org.clinicfinder.common.Digests;
+
+/** A personal API token against admin_token: current, not revoked, its account not disabled. */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.getToken().getToken();
+        return context.runBlocking(() -> {
+            if (!AccountService.TOKEN_FORMAT.matcher(token).matches()) {
+                throw new AuthenticationFailedException("Not a personal API token");
+            }
+            return QuarkusTransaction.requiringNew().call(() -> AdminToken
+                    .findUsable(Digests.sha256Hex(token), AdminIdentities.now())
+                    .map(found -> {
+                        found.lastUsedAt = AdminIdentities.now();
+                        return AdminIdentities.of(found.account);
+                    })
+                    .orElseThrow(() -> new AuthenticationFailedException("Unknown, expired or revoked token")));
+        });
+    }
+}
