@@ -76,6 +76,11 @@ public class AccountService {
     }
 
     @Transactional
+    public List<AccountView> list() {
+        return AdminAccount.<AdminAccount>list("ORDER BY createdAt, id").stream().map(AccountView::of).toList();
+    }
+
+    @Transactional
     public Optional<AccountView> find(UUID id) {
         return AdminAccount.<AdminAccount>findByIdOptional(id).map(AccountView::of);
     }

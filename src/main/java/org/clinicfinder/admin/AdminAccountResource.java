@@ -13,6 +13,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerResponse;
 import org.clinicfinder.api.AdminApi;
 import org.clinicfinder.api.model.AdminAccount;
+import org.clinicfinder.api.model.AdminAccountList;
 import org.clinicfinder.api.model.AdminToken;
 import org.clinicfinder.api.model.AdminTokenList;
 import org.clinicfinder.api.model.AdminTokenRequest;
@@ -39,10 +40,19 @@ public class AdminAccountResource implements AdminApi {
 
     @Override
     public AdminAccount getCurrentAdmin() {
-        AccountService.AccountView account = accounts.find(accountId())
-                .orElseThrow(() -> ProblemException.notFound("The account no longer exists."));
-        return new AdminAccount(account.id(), account.email(), AdminAccount.RoleEnum.fromValue(account.role().value()),
-                account.createdAt());
+        return account(accounts.find(accountId())
+                .orElseThrow(() -> ProblemException.notFound("The account no longer exists.")));
+    }
+
+    private static AdminAccount account(AccountService.AccountView view) {
+        return new AdminAccount(view.id(), view.email(), AdminAccount.RoleEnum.fromValue(view.role().value()),
+                view.createdAt());
+    }
+
+    @Override
+    @RolesAllowed(AdminRole.ADMIN_ROLE)
+    public AdminAccountList listAdminAccounts() {
+        return new AdminAccountList(accounts.list().stream().map(AdminAccountResource::account).toList());
     }
 
     @Override

@@ -49,6 +49,16 @@ class AdminSignInTest {
     }
 
     @Test
+    void shouldLetOnlyAdminsListAccounts() {
+        api().auth().preemptive().basic(admin, PASSWORD).get("/api/v1/admin/accounts").then().statusCode(200)
+                .body("items.email", org.hamcrest.Matchers.hasItems(editor, admin));
+        api().auth().preemptive().basic(editor, PASSWORD).get("/api/v1/admin/accounts").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/forbidden"));
+        api().get("/api/v1/admin/accounts").then().statusCode(401);
+    }
+
+    @Test
     void shouldAnswer401WithAChallengeWithoutValidCredentials() {
         api().get("/api/v1/admin/me").then().statusCode(401)
                 .contentType("application/problem+json")
