@@ -2,11 +2,13 @@ package org.clinicfinder.admin;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -41,12 +43,15 @@ public class AccountService {
     public record NewToken(TokenView token, String secret) {
     }
 
+    @Inject
+    AuditLog audit;
+
     /**
      * @throws IllegalArgumentException naming what is wrong with the email or the password
      * @throws IllegalStateException when an account has the email already
      */
     @Transactional
-    public AccountView create(String email, AdminRole role, String password) {
+    public AccountView create(String email, AdminRole role, String password, String actor) {
         String address = email == null ? "" : email.strip();
         if (!EMAIL.matcher(address).matches() || address.length() > 254) {
             throw new IllegalArgumentException("\"" + email + "\" is not an email address");
@@ -60,6 +65,8 @@ public class AccountService {
         account.role = role.value();
         account.passwordHash = BcryptUtil.bcryptHash(password);
         account.persistAndFlush();
+        audit.record(actor, "account.create", "account", account.id.toString(), null,
+                Map.of("email", account.email, "role", account.role));
         return AccountView.of(account);
     }
 
@@ -102,6 +109,7 @@ public class AccountService {
         token.tokenHint = secret.substring(0, 10) + "…";
         token.expiresAt = expiresInDays == null ? null : OffsetDateTime.now().plusDays(expiresInDays);
         token.persistAndFlush();
+        audit.record(token.account.email, "token.create", "token", token.id.toString(), null, auditedFields(token));
         return new NewToken(TokenView.of(token), secret);
     }
 
@@ -115,7 +123,20 @@ public class AccountService {
     public Optional<TokenView> revokeToken(UUID accountId, UUID tokenId) {
         Optional<AdminToken> token = AdminToken.<AdminToken>findByIdOptional(tokenId)
                 .filter(found -> found.account.id.equals(accountId));
-        token.filter(found -> found.revokedAt == null).ifPresent(found -> found.revokedAt = OffsetDateTime.now());
+        token.filter(found -> found.revokedAt == null).ifPresent(found -> {
+            found.revokedAt = OffsetDateTime.now();
+            audit.record(found.account.email, "token.revoke", "token", found.id.toString(), auditedFields(found),
+                    Map.of("revokedAt", found.revokedAt.toString()));
+        });
         return token.map(TokenView::of);
+    }
+
+    /** What the audit trail keeps of a token: never its secret or digest. */
+    private static Map<String, Object> auditedFields(AdminToken token) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", token.name);
+        fields.put("hint", token.tokenHint);
+        fields.put("expiresAt", token.expiresAt == null ? null : token.expiresAt.toString());
+        return fields;
     }
 }

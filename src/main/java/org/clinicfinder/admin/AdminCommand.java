@@ -80,7 +80,7 @@ public class AdminCommand implements Callable<Integer> {
                 return 5;
             }
             try {
-                AccountService.AccountView account = accounts.create(email, adminRole, password);
+                AccountService.AccountView account = accounts.create(email, adminRole, password, AuditLog.COMMAND_LINE);
                 spec.commandLine().getOut().printf("Created the %s account %s (id %s).%n", account.role().value(),
                         account.email(), account.id());
                 return 0;

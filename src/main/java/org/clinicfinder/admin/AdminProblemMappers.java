@@ -47,6 +47,15 @@ public class AdminProblemMappers {
                 "Your account's role does not allow this operation.", ProblemMappers.path(uriInfo))).build();
     }
 
+    /** Two admins saved the same provider at once: the later one lost the race between check and write. */
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class,
+            org.hibernate.StaleObjectStateException.class})
+    public Response concurrentChange(RuntimeException exception, UriInfo uriInfo) {
+        return ProblemMappers.response(ProblemType.PRECONDITION_FAILED, ProblemType.PRECONDITION_FAILED.problem(
+                "Someone else changed the provider at the same moment. Read it again, then redo your change.",
+                ProblemMappers.path(uriInfo))).build();
+    }
+
     private static Response unauthenticated(UriInfo uriInfo, String detail) {
         return ProblemMappers.response(ProblemType.UNAUTHENTICATED,
                         ProblemType.UNAUTHENTICATED.problem(detail, ProblemMappers.path(uriInfo)))

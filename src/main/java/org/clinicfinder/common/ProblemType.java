@@ -26,7 +26,12 @@ public enum ProblemType {
     UNAUTHENTICATED(Problem.TypeEnum._PROBLEMS_UNAUTHENTICATED, Status.UNAUTHORIZED, "Sign in as an admin"),
     FORBIDDEN(Problem.TypeEnum._PROBLEMS_FORBIDDEN, Status.FORBIDDEN, "Your role does not allow this"),
     SIGN_IN_LOCKED(Problem.TypeEnum._PROBLEMS_SIGN_IN_LOCKED, Status.TOO_MANY_REQUESTS, "Too many failed sign-ins"),
-    INVALID_BODY(Problem.TypeEnum._PROBLEMS_INVALID_BODY, Status.BAD_REQUEST, "The request body is not valid");
+    INVALID_BODY(Problem.TypeEnum._PROBLEMS_INVALID_BODY, Status.BAD_REQUEST, "The request body is not valid"),
+    CONFLICT(Problem.TypeEnum._PROBLEMS_CONFLICT, Status.CONFLICT, "The change conflicts with the directory's rules"),
+    PRECONDITION_FAILED(Problem.TypeEnum._PROBLEMS_PRECONDITION_FAILED, Status.PRECONDITION_FAILED,
+            "The provider has changed since you read it"),
+    PRECONDITION_REQUIRED(Problem.TypeEnum._PROBLEMS_PRECONDITION_REQUIRED, Status.PRECONDITION_REQUIRED,
+            "If-Match is required");
 
     private final Problem.TypeEnum type;
     private final Status status;

@@ -35,8 +35,8 @@ class AdminSignInTest {
     void accounts() {
         editor = "editor-" + UUID.randomUUID() + "@clinic-finder.example";
         admin = "admin-" + UUID.randomUUID() + "@clinic-finder.example";
-        accounts.create(editor, AdminRole.EDITOR, PASSWORD);
-        accounts.create(admin, AdminRole.ADMIN, PASSWORD);
+        accounts.create(editor, AdminRole.EDITOR, PASSWORD, "test");
+        accounts.create(admin, AdminRole.ADMIN, PASSWORD, "test");
     }
 
     @Test
@@ -125,6 +125,12 @@ class AdminSignInTest {
         api().auth().oauth2(secret).get("/api/v1/admin/me").then().statusCode(401);
         api().auth().preemptive().basic(editor, PASSWORD).get("/api/v1/admin/tokens").then()
                 .body("items[0].revokedAt", not(nullValue()));
+        String trail = api().auth().preemptive().basic(admin, PASSWORD).get("/api/v1/admin/audit?actor=" + editor)
+                .then().statusCode(200)
+                .body("items.action", org.hamcrest.Matchers.contains("token.revoke", "token.create"))
+                .body("items[1].after.name", equalTo("nightly export"))
+                .extract().asString();
+        assertThat(trail).doesNotContain(secret).doesNotContain(secret.substring(4));
     }
 
     @Test

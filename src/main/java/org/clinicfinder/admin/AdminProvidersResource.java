@@ -1,0 +1,68 @@
+package org.clinicfinder.admin;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerResponse;
+import org.clinicfinder.api.AdminProvidersApi;
+import org.clinicfinder.api.model.AdminProvider;
+import org.clinicfinder.api.model.AdminProviderPage;
+import org.clinicfinder.common.ProblemException;
+
+/** Providers as admins manage them, as declared in openapi.yaml. */
+// The generated interface carries the full path of each operation.
+@Path("/")
+@RolesAllowed(AdminRole.EDITOR_ROLE)
+public class AdminProvidersResource implements AdminProvidersApi {
+
+    @Inject
+    AdminProviderService providers;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Context
+    HttpServerResponse response;
+
+    @Override
+    public AdminProviderPage listAdminProviders(String q, Boolean published, String source, String country,
+            Integer offset, Integer limit) {
+        return providers.page(q, published, source, country, offset, limit);
+    }
+
+    @Override
+    public AdminProvider getAdminProvider(UUID id) {
+        return tagged(providers.find(id)
+                .orElseThrow(() -> ProblemException.notFound("No provider has the id " + id + ".")));
+    }
+
+    @Override
+    public AdminProvider publishProvider(UUID id, String ifMatch) {
+        return tagged(providers.publish(id, ifMatch, actor()));
+    }
+
+    @Override
+    public AdminProvider unpublishProvider(UUID id, String ifMatch) {
+        return tagged(providers.unpublish(id, ifMatch, actor()));
+    }
+
+    @Override
+    public void deleteProvider(UUID id, String ifMatch) {
+        providers.delete(id, ifMatch, actor());
+    }
+
+    private AdminProvider tagged(AdminProvider provider) {
+        response.putHeader(HttpHeaders.ETAG, AdminProviderService.etag(provider.getVersion()));
+        return provider;
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

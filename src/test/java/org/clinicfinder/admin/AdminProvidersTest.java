@@ -1,0 +1,156 @@
+package org.clinicfinder.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinicfinder.testing.Api.api;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.clinicfinder.testing.DirectoryTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AdminProvidersTest extends DirectoryTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Inject
+    AccountService accounts;
+
+    private String editor;
+    private String otherEditor;
+    private String admin;
+    private UUID listed;
+    private UUID hidden;
+
+    @BeforeEach
+    void accountsAndProviders() {
+        editor = "editor-" + UUID.randomUUID() + "@clinic-finder.example";
+        otherEditor = "other-" + UUID.randomUUID() + "@clinic-finder.example";
+        admin = "admin-" + UUID.randomUUID() + "@clinic-finder.example";
+        accounts.create(editor, AdminRole.EDITOR, PASSWORD, "test");
+        accounts.create(otherEditor, AdminRole.EDITOR, PASSWORD, "test");
+        accounts.create(admin, AdminRole.ADMIN, PASSWORD, "test");
+        listed = providers.provider("Harbourside Skin Clinic").insert();
+        hidden = providers.provider("Quiet Needling Studio").in("Leeds", "England", "GB", 53.8008, -1.5491)
+                .unpublished().insert();
+    }
+
+    private RequestSpecification as(String email) {
+        return api().auth().preemptive().basic(email, PASSWORD);
+    }
+
+    @Test
+    void shouldListProvidersPublishedOrNot() {
+        as(editor).get("/api/v1/admin/providers").then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.name", contains("Harbourside Skin Clinic", "Quiet Needling Studio"))
+                .body("items.published", contains(true, false));
+        as(editor).get("/api/v1/admin/providers?published=false").then().statusCode(200)
+                .body("items.name", contains("Quiet Needling Studio"));
+        as(editor).get("/api/v1/admin/providers?q=NEEDLING&country=gb").then().statusCode(200)
+                .body("total", equalTo(1));
+        as(editor).get("/api/v1/admin/providers?q=100%25").then().statusCode(200).body("total", equalTo(0));
+        as(editor).get("/api/v1/admin/providers?limit=1&offset=1").then().statusCode(200)
+                .body("total", equalTo(2)).body("items", hasSize(1))
+                .body("items[0].name", equalTo("Quiet Needling Studio"));
+        as(editor).get("/api/v1/admin/providers?limit=0").then().statusCode(400);
+    }
+
+    @Test
+    void shouldShowAnUnpublishedProviderWithItsVersion() {
+        as(editor).get("/api/v1/admin/providers/" + hidden).then().statusCode(200)
+                .header("ETag", "\"v0\"")
+                .body("provider.name", equalTo("Quiet Needling Studio"))
+                .body("published", equalTo(false))
+                .body("source", equalTo("test"))
+                .body("version", equalTo(0));
+        api().get("/api/v1/providers/" + hidden).then().statusCode(404);
+        as(editor).get("/api/v1/admin/providers/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void shouldPublishWithTheCurrentVersionAndRecordWhoDidIt() {
+        as(editor).header("If-Match", "\"v0\"").post("/api/v1/admin/providers/" + hidden + "/publish").then()
+                .statusCode(200)
+                .header("ETag", "\"v1\"")
+                .body("published", equalTo(true))
+                .body("version", equalTo(1));
+        api().get("/api/v1/providers/" + hidden).then().statusCode(200);
+
+        as(admin).get("/api/v1/admin/audit?providerId=" + hidden).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].actor", equalTo(editor))
+                .body("items[0].action", equalTo("provider.publish"))
+                .body("items[0].entityId", equalTo(hidden.toString()))
+                .body("items[0].before.published", equalTo(false))
+                .body("items[0].after.published", equalTo(true));
+        as(admin).get("/api/v1/admin/audit?actor=" + editor.toUpperCase()).then().statusCode(200)
+                .body("items.action", contains("provider.publish"));
+    }
+
+    @Test
+    void shouldRefuseAStaleWriteSoThatNoChangeIsSilentlyLost() {
+        // Both editors read version 0; the first one's change wins, the second one is told.
+        as(editor).header("If-Match", "\"v0\"").post("/api/v1/admin/providers/" + listed + "/unpublish").then()
+                .statusCode(200).header("ETag", "\"v1\"");
+        as(otherEditor).header("If-Match", "\"v0\"").delete("/api/v1/admin/providers/" + listed).then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .header("ETag", "\"v1\"")
+                .body("type", equalTo("/problems/precondition-failed"))
+                .body("detail", containsString("\"v1\""));
+        as(otherEditor).get("/api/v1/admin/providers/" + listed).then().statusCode(200);
+    }
+
+    @Test
+    void shouldRequireIfMatchForEveryChange() {
+        as(editor).post("/api/v1/admin/providers/" + hidden + "/publish").then().statusCode(428)
+                .body("type", equalTo("/problems/precondition-required"));
+        as(editor).post("/api/v1/admin/providers/" + listed + "/unpublish").then().statusCode(428);
+        as(editor).delete("/api/v1/admin/providers/" + listed).then().statusCode(428);
+        as(editor).header("If-Match", "*").post("/api/v1/admin/providers/" + hidden + "/publish").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void shouldNotPublishAProviderWithoutATrainingCredential() {
+        providers.execute("UPDATE provider SET credentials = '[]' WHERE id = '" + hidden + "'");
+        as(editor).header("If-Match", "\"v0\"").post("/api/v1/admin/providers/" + hidden + "/publish").then()
+                .statusCode(409)
+                .body("type", equalTo("/problems/conflict"));
+    }
+
+    @Test
+    void shouldDeleteAndKeepWhatWasDeletedInTheAuditTrail() {
+        as(editor).header("If-Match", "\"v0\"").delete("/api/v1/admin/providers/" + listed).then().statusCode(204);
+        as(editor).get("/api/v1/admin/providers/" + listed).then().statusCode(404);
+        as(admin).get("/api/v1/admin/audit?providerId=" + listed).then().statusCode(200)
+                .body("items[0].action", equalTo("provider.delete"))
+                .body("items[0].before.provider.name", equalTo("Harbourside Skin Clinic"))
+                .body("items[0].after", nullValue());
+    }
+
+    @Test
+    void shouldKeepEditorsOutOfTheAuditTrailAndStrangersOutOfEverything() {
+        as(editor).get("/api/v1/admin/audit").then().statusCode(403);
+        for (String path : new String[] {"/api/v1/admin/providers", "/api/v1/admin/providers/" + listed,
+                "/api/v1/admin/audit"}) {
+            api().get(path).then().statusCode(401);
+            api().header("X-Api-Key", org.clinicfinder.embed.PartnerKeys.generate()).get(path).then().statusCode(401);
+        }
+        api().header("If-Match", "\"v0\"").post("/api/v1/admin/providers/" + hidden + "/publish").then()
+                .statusCode(401);
+        api().header("If-Match", "\"v0\"").delete("/api/v1/admin/providers/" + listed).then().statusCode(401);
+        assertThat(org.clinicfinder.testing.TestDatabase.count("SELECT count(*) FROM provider")).isEqualTo(2);
+    }
+}
