@@ -1,5 +1,6 @@
 package org.clinicfinder.admin;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.clinicfinder.api.model.AdminProviderSummary;
 import org.clinicfinder.common.ProblemException;
 import org.clinicfinder.common.ProblemType;
 import org.clinicfinder.provider.Provider;
+import org.clinicfinder.provider.TrainingCredential;
 import org.clinicfinder.search.ProviderMapper;
 
 /**
@@ -32,6 +34,8 @@ import org.clinicfinder.search.ProviderMapper;
  */
 @ApplicationScoped
 public class AdminProviderService {
+
+    private static final int MAX_CREDENTIALS = 50;
 
     @Inject
     ProviderMapper mapper;
@@ -102,6 +106,70 @@ public class AdminProviderService {
         AdminProvider before = model(provider);
         provider.delete();
         audit.record(actor, "provider.delete", "provider", id.toString(), before, null);
+    }
+
+    /** Adds an unverified credential. */
+    @Transactional
+    public AdminProvider addCredential(UUID id, String ifMatch, String title, String issuer, Integer year, String actor) {
+        Provider provider = current(id, ifMatch);
+        TrainingCredential credential = new TrainingCredential(text("title", title), text("issuer", issuer),
+                year(year), "unverified", null);
+        if (provider.credentials.size() >= MAX_CREDENTIALS) {
+            throw ProblemException.invalidBody("credentials", "a provider holds at most " + MAX_CREDENTIALS);
+        }
+        List<TrainingCredential> credentials = new ArrayList<>(provider.credentials);
+        credentials.add(credential);
+        provider.credentials = credentials;
+        provider.flush();
+        audit.record(actor, "provider.credential-add", "provider", id.toString(), null,
+                Map.of("credential", credential, "index", credentials.size() - 1, "version", provider.version));
+        return model(provider);
+    }
+
+    /** Marks a credential verified or expired on a date (when its issuer said so), or unverified again. */
+    @Transactional
+    public AdminProvider setCredentialStatus(UUID id, int index, String ifMatch, String status, LocalDate on,
+            String actor) {
+        Provider provider = current(id, ifMatch);
+        if (index >= provider.credentials.size()) {
+            throw ProblemException.notFound("The provider has " + provider.credentials.size()
+                    + " credentials; there is none at index " + index + ".");
+        }
+        if (!status.equals("unverified") && on == null) {
+            throw ProblemException.invalidBody("on", "is required: the date the issuer confirmed the status");
+        }
+        if (on != null && on.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+            throw ProblemException.invalidBody("on", "lies in the future");
+        }
+        TrainingCredential before = provider.credentials.get(index);
+        TrainingCredential after = new TrainingCredential(before.title(), before.issuer(), before.year(), status,
+                status.equals("unverified") ? null : on);
+        List<TrainingCredential> credentials = new ArrayList<>(provider.credentials);
+        credentials.set(index, after);
+        provider.credentials = credentials;
+        provider.flush();
+        audit.record(actor, "provider.credential-status", "provider", id.toString(),
+                Map.of("credential", before, "index", index), Map.of("credential", after, "index", index,
+                        "version", provider.version));
+        return model(provider);
+    }
+
+    private static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalidBody(field, "is required");
+        }
+        if (value.strip().length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalidBody(field, "has at most 200 characters and no control characters");
+        }
+        return value.strip();
+    }
+
+    private static Integer year(Integer year) {
+        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
+        if (year != null && (year < 1950 || year > thisYear)) {
+            throw ProblemException.invalidBody("year", "must be between 1950 and " + thisYear);
+        }
+        return year;
     }
 
     private AdminProvider setPublished(Provider provider, boolean published, String actor) {

@@ -13,6 +13,8 @@ import io.vertx.core.http.HttpServerResponse;
 import org.clinicfinder.api.AdminProvidersApi;
 import org.clinicfinder.api.model.AdminProvider;
 import org.clinicfinder.api.model.AdminProviderPage;
+import org.clinicfinder.api.model.CredentialInput;
+import org.clinicfinder.api.model.CredentialStatusChange;
 import org.clinicfinder.common.ProblemException;
 
 /** Providers as admins manage them, as declared in openapi.yaml. */
@@ -50,6 +52,24 @@ public class AdminProvidersResource implements AdminProvidersApi {
     @Override
     public AdminProvider unpublishProvider(UUID id, String ifMatch) {
         return tagged(providers.unpublish(id, ifMatch, actor()));
+    }
+
+    @Override
+    public AdminProvider addCredential(UUID id, CredentialInput credential, String ifMatch) {
+        if (credential == null) {
+            throw ProblemException.invalidBody("body", "is required: a credential's title, issuer and year");
+        }
+        return tagged(providers.addCredential(id, ifMatch, credential.getTitle(), credential.getIssuer(),
+                credential.getYear(), actor()));
+    }
+
+    @Override
+    public AdminProvider setCredentialStatus(UUID id, Integer index, CredentialStatusChange change, String ifMatch) {
+        if (change == null) {
+            throw ProblemException.invalidBody("body", "is required: the status, and the date it was confirmed on");
+        }
+        return tagged(providers.setCredentialStatus(id, index, ifMatch, change.getStatus().toString(), change.getOn(),
+                actor()));
     }
 
     @Override

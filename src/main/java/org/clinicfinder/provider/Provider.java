@@ -18,8 +18,10 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -120,7 +122,8 @@ public class Provider extends PanacheEntityBase {
     @Version
     public int version;
 
-    /** Kept by PostgreSQL: true when any credential is verified. */
+    /** Kept by PostgreSQL: true when any credential is verified; read back after every write. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
     @Column(insertable = false, updatable = false)
     public boolean verified;
 

@@ -141,6 +141,70 @@ class AdminProvidersTest extends DirectoryTest {
     }
 
     @Test
+    void shouldAddACredentialAndVerifyIt() {
+        as(editor).header("If-Match", "\"v0\"").contentType("application/json")
+                .body("{\"title\": \"Advanced Collagen Induction Therapy\", \"issuer\": \"Academy of Aesthetic Practice\", "
+                        + "\"year\": 2022}")
+                .post("/api/v1/admin/providers/" + listed + "/credentials").then().statusCode(200)
+                .header("ETag", "\"v1\"")
+                .body("provider.credentials", hasSize(2))
+                .body("provider.credentials[1].status", equalTo("unverified"))
+                .body("provider.verified", equalTo(false));
+
+        as(editor).header("If-Match", "\"v1\"").contentType("application/json")
+                .body("{\"status\": \"verified\", \"on\": \"2026-11-20\"}")
+                .put("/api/v1/admin/providers/" + listed + "/credentials/1/status").then().statusCode(200)
+                .header("ETag", "\"v2\"")
+                .body("provider.credentials[1].status", equalTo("verified"))
+                .body("provider.credentials[1].verifiedOn", equalTo("2026-11-20"))
+                .body("provider.verified", equalTo(true));
+        api().get("/api/v1/providers/" + listed).then().statusCode(200).body("verified", equalTo(true));
+
+        as(editor).header("If-Match", "\"v2\"").contentType("application/json")
+                .body("{\"status\": \"expired\", \"on\": \"2026-11-21\"}")
+                .put("/api/v1/admin/providers/" + listed + "/credentials/1/status").then().statusCode(200)
+                .body("provider.verified", equalTo(false));
+
+        as(admin).get("/api/v1/admin/audit?providerId=" + listed).then().statusCode(200)
+                .body("items.action", contains("provider.credential-status", "provider.credential-status",
+                        "provider.credential-add"))
+                .body("items[0].before.credential.status", equalTo("verified"))
+                .body("items[0].after.credential.status", equalTo("expired"));
+    }
+
+    @Test
+    void shouldRefuseCredentialChangesThatDoNotHold() {
+        String credentials = "/api/v1/admin/providers/" + listed + "/credentials";
+        as(editor).header("If-Match", "\"v0\"").contentType("application/json")
+                .body("{\"title\": \"T\", \"issuer\": \"I\", \"status\": \"verified\"}")
+                .post(credentials).then().statusCode(400)
+                .body("type", equalTo("/problems/invalid-body"))
+                .body("errors[0].name", equalTo("status"));
+        as(editor).header("If-Match", "\"v0\"").contentType("application/json")
+                .body("{\"title\": \" \", \"issuer\": \"I\"}").post(credentials).then().statusCode(400)
+                .body("errors[0].name", equalTo("title"));
+        as(editor).header("If-Match", "\"v0\"").contentType("application/json")
+                .body("{\"title\": \"T\", \"issuer\": \"I\", \"year\": 1800}").post(credentials).then()
+                .statusCode(400).body("errors[0].name", equalTo("year"));
+        as(editor).header("If-Match", "\"v0\"").contentType("application/json")
+                .body("{\"status\": \"verified\"}").put(credentials + "/0/status").then().statusCode(400)
+                .body("errors[0].name", equalTo("on"));
+        as(editor).header("If-Match", "\"v0\"").contentType("application/json")
+                .body("{\"status\": \"approved\", \"on\": \"2026-11-20\"}").put(credentials + "/0/status").then()
+                .statusCode(400).body("errors[0].name", equalTo("status"));
+        as(editor).header("If-Match", "\"v0\"").contentType("application/json")
+                .body("{\"status\": \"verified\", \"on\": \"2999-01-01\"}").put(credentials + "/0/status").then()
+                .statusCode(400);
+        as(editor).header("If-Match", "\"v0\"").contentType("application/json")
+                .body("{\"status\": \"verified\", \"on\": \"2026-11-20\"}").put(credentials + "/7/status").then()
+                .statusCode(404);
+        as(editor).header("If-Match", "\"v9\"").contentType("application/json")
+                .body("{\"status\": \"verified\", \"on\": \"2026-11-20\"}").put(credentials + "/0/status").then()
+                .statusCode(412);
+        as(editor).get("/api/v1/admin/providers/" + listed).then().header("ETag", "\"v0\"");
+    }
+
+    @Test
     void shouldKeepEditorsOutOfTheAuditTrailAndStrangersOutOfEverything() {
         as(editor).get("/api/v1/admin/audit").then().statusCode(403);
         for (String path : new String[] {"/api/v1/admin/providers", "/api/v1/admin/providers/" + listed,
