@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import org.clinicfinder.common.AuditLog;
 import org.clinicfinder.common.Digests;
 
 /** Admin accounts and their personal API tokens. */

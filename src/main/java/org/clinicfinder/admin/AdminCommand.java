@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
+import org.clinicfinder.common.AuditLog;
 import org.clinicfinder.common.JobSchema;
 import org.flywaydb.core.Flyway;
 import picocli.CommandLine;

@@ -22,6 +22,7 @@ import io.quarkus.panache.common.Sort;
 import org.clinicfinder.api.model.AdminProvider;
 import org.clinicfinder.api.model.AdminProviderPage;
 import org.clinicfinder.api.model.AdminProviderSummary;
+import org.clinicfinder.common.AuditLog;
 import org.clinicfinder.common.ProblemException;
 import org.clinicfinder.common.ProblemType;
 import org.clinicfinder.provider.Provider;

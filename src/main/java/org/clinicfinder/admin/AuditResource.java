@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import org.clinicfinder.api.AdminAuditApi;
 import org.clinicfinder.api.model.AuditEvent;
 import org.clinicfinder.api.model.AuditEventList;
+import org.clinicfinder.common.AuditLog;
 
 /** The audit trail, as declared in openapi.yaml; for the admin role. */
 // The generated interface carries the full path of each operation.

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
 
+import org.clinicfinder.common.AuditLog;
 import org.clinicfinder.common.JobSchema;
 import org.flywaydb.core.Flyway;
 import picocli.CommandLine;
@@ -90,7 +91,7 @@ public class PartnerCommand implements Callable<Integer> {
             }
             PartnerService.NewPartner added;
             try {
-                added = partners.add(name, origins, policy);
+                added = partners.add(name, origins, policy, AuditLog.COMMAND_LINE);
             } catch (IllegalArgumentException e) {
                 err.println("partner add: " + e.getMessage());
                 return USAGE;
@@ -157,7 +158,7 @@ public class PartnerCommand implements Callable<Integer> {
             }
             boolean wasRevoked = partners.list().stream()
                     .anyMatch(partner -> partner.id().equals(partnerId) && partner.revoked());
-            Optional<PartnerService.PartnerView> revoked = partners.revoke(partnerId);
+            Optional<PartnerService.PartnerView> revoked = partners.revoke(partnerId, AuditLog.COMMAND_LINE);
             if (revoked.isEmpty()) {
                 err.println("partner revoke: no partner has the id " + partnerId);
                 return NOT_FOUND;

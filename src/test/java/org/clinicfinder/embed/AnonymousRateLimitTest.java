@@ -34,7 +34,7 @@ class AnonymousRateLimitTest {
 
     @Test
     void shouldLimitAnonymousCallersAndKeyGuessersPerAddress() {
-        String key = partners.add("Site", List.of("https://site.example"), RatePolicy.valueOf("10/h")).key();
+        String key = partners.add("Site", List.of("https://site.example"), RatePolicy.valueOf("10/h"), "test").key();
         // The partner's key is looked up once, then served from the cache.
         for (int i = 0; i < 3; i++) {
             api().header("X-Api-Key", key).header("Origin", "https://site.example")

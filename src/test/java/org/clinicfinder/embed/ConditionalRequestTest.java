@@ -87,7 +87,7 @@ class ConditionalRequestTest extends DirectoryTest {
     @Test
     void shouldAnswerAPartnersRevalidationWithCorsAndVary() {
         String key = partners.add("Revalidating partner", java.util.List.of("https://partner.example"),
-                RatePolicy.valueOf("100/h")).key();
+                RatePolicy.valueOf("100/h"), "test").key();
         String etag = api().header("Origin", "https://partner.example").get("/api/v1/countries?key=" + key)
                 .then().statusCode(200).extract().header("ETag");
         api().header("Origin", "https://partner.example").header("If-None-Match", etag)

@@ -40,7 +40,7 @@ class PartnerAccessTest extends DirectoryTest {
     void oneProviderAndOnePartner() {
         providers.provider("Harbourside Skin Clinic").insert();
         PartnerService.NewPartner added = partners.add("Partner clinics", List.of(PARTNER_SITE,
-                "http://localhost:5173"), RatePolicy.valueOf("100/min"));
+                "http://localhost:5173"), RatePolicy.valueOf("100/min"), "test");
         key = added.key();
         partnerId = added.partner().id();
     }
@@ -134,7 +134,7 @@ class PartnerAccessTest extends DirectoryTest {
                     .body("type", equalTo("/problems/invalid-key"))
                     .body("title", equalTo("The partner key is not valid"));
         }
-        partners.revoke(partnerId);
+        partners.revoke(partnerId, "test");
         api().header("X-Api-Key", key).header("Origin", PARTNER_SITE)
                 .get("/api/v1/providers").then().statusCode(401)
                 .body("type", equalTo("/problems/invalid-key"));
@@ -181,7 +181,7 @@ class PartnerAccessTest extends DirectoryTest {
     @Test
     void shouldLimitAPartnerToItsRateAndSayWhenToComeBack() {
         // Hourly windows: the requests below all fall into one, whenever the test runs.
-        String limited = partners.add("Small partner", List.of(PARTNER_SITE), RatePolicy.valueOf("3/h")).key();
+        String limited = partners.add("Small partner", List.of(PARTNER_SITE), RatePolicy.valueOf("3/h"), "test").key();
         for (int remaining = 2; remaining >= 0; remaining--) {
             api().header("X-Api-Key", limited).header("Origin", PARTNER_SITE)
                     .get("/api/v1/treatments").then().statusCode(200)
@@ -207,7 +207,7 @@ class PartnerAccessTest extends DirectoryTest {
 
     @Test
     void shouldNotSpendThePartnersQuotaOnRequestsFromOtherSites() {
-        String limited = partners.add("Tiny partner", List.of(PARTNER_SITE), RatePolicy.valueOf("1/h")).key();
+        String limited = partners.add("Tiny partner", List.of(PARTNER_SITE), RatePolicy.valueOf("1/h"), "test").key();
         for (int i = 0; i < 3; i++) {
             api().header("X-Api-Key", limited).header("Origin", "https://copycat.example")
                     .get("/api/v1/providers").then().statusCode(403);

@@ -30,7 +30,7 @@ class VisitorRateLimitTest {
 
     @Test
     void shouldKeepOneAddressFromSpendingAPartnersWholeQuota() {
-        String key = partners.add("Popular site", List.of("https://popular.example"), RatePolicy.valueOf("100/h"))
+        String key = partners.add("Popular site", List.of("https://popular.example"), RatePolicy.valueOf("100/h"), "test")
                 .key();
         for (int remaining = 2; remaining >= 0; remaining--) {
             api().header("X-Api-Key", key).header("Origin", "https://popular.example")

@@ -73,7 +73,7 @@ class WidgetBrowserTest extends DirectoryTest {
         providers.provider("Bristol Collagen Clinic").in("Bristol", "England", "GB", 51.4545, -2.5879)
                 .treatments("stretch-marks").insert();
         providers.provider("Hautklinik am See").in("Berlin", "Berlin", "DE", 52.52, 13.405).insert();
-        key = partners.add("Skin journal", List.of(partnerSite.origin()), RatePolicy.valueOf("1000/min")).key();
+        key = partners.add("Skin journal", List.of(partnerSite.origin()), RatePolicy.valueOf("1000/min"), "test").key();
     }
 
     @AfterEach

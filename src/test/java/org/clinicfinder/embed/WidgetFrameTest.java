@@ -26,7 +26,7 @@ class WidgetFrameTest {
 
     @BeforeEach
     void partner() {
-        key = partners.add("Framing partner", List.of("https://clinics.partner.example"), RatePolicy.valueOf("60/min"))
+        key = partners.add("Framing partner", List.of("https://clinics.partner.example"), RatePolicy.valueOf("60/min"), "test")
                 .key();
     }
 

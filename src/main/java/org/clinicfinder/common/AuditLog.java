@@ -1,4 +1,4 @@
-package org.clinicfinder.admin;
+package org.clinicfinder.common;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -124,7 +124,7 @@ public class AuditLog {
         }
     }
 
-    static String id(UUID id) {
+    public static String id(UUID id) {
         return id.toString();
     }
 }
