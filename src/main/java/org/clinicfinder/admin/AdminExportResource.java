@@ -1,0 +1,26 @@
+package org.clinicfinder.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.clinicfinder.api.AdminExportApi;
+
+/** The directory as CSV, NDJSON or GeoJSON, as declared in openapi.yaml; for editors and admins. */
+// The generated interface carries the full path of each operation.
+@Path("/")
+@RolesAllowed(AdminRole.EDITOR_ROLE)
+public class AdminExportResource implements AdminExportApi {
+
+    @Inject
+    ProviderExport export;
+
+    @Override
+    public Response exportProviders(String format, Boolean published) {
+        ProviderExport.Format chosen = ProviderExport.Format.of(format);
+        return Response.ok(export.stream(chosen, published), chosen.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + chosen.fileName() + "\"")
+                .build();
+    }
+}

@@ -1,0 +1,129 @@
+package org.clinicfinder.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import org.clinicfinder.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A 200,000-provider export from the packaged service on a heap far smaller than the export: it can only
+ * succeed if rows are streamed from the database to the client as they are read.
+ */
+class ExportIT {
+
+    private static final int PROVIDERS = 200_000;
+    private static final String HEAP = "-Xmx64m";
+    private static final String EMAIL = "export-it@clinic-finder.example";
+    private static final String PASSWORD = "a long and secret passphrase";
+
+    @TempDir
+    Path dir;
+
+    private Process service;
+    private int port;
+
+    @BeforeEach
+    void bigDirectoryAndSmallService() throws Exception {
+        TestDatabase.execute("DELETE FROM provider WHERE source = 'export-it'");
+        TestDatabase.execute("""
+                INSERT INTO provider (name, kind, city, country, latitude, longitude, phone, treatments, languages,
+                    credentials, source, source_key, published)
+                SELECT '=Clinic ' || n, 'clinic', 'Town ' || (n %% 5000), 'GB', 50 + (n %% 500) / 100.0,
+                    -3 + (n %% 300) / 100.0, '+44207946' || lpad((n %% 10000)::text, 4, '0'), '{acne-scars,wrinkles}',
+                    '{en}', '[{"title": "Diploma in Skin Needling", "issuer": "Academy", "year": 2021,
+                    "status": "unverified"}]', 'export-it', 'it:' || n, true
+                FROM generate_series(1, %d) n""".formatted(PROVIDERS));
+        TestDatabase.execute("DELETE FROM admin_account WHERE email = '" + EMAIL + "'");
+        TestDatabase.execute("INSERT INTO admin_account (email, password_hash, role) VALUES ('" + EMAIL + "', '"
+                + BcryptUtil.bcryptHash(PASSWORD) + "', 'editor')");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(List.of("java", HEAP, "-XX:+ExitOnOutOfMemoryError", "-jar",
+                "target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabase.URL);
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.USER);
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", TestDatabase.PASSWORD);
+        service = builder.start();
+        HttpClient client = HttpClient.newHttpClient();
+        for (int attempt = 0; attempt < 120; attempt++) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            assertThat(service.isAlive()).as(log()).isTrue();
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The service did not start: " + log());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (service != null) {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+        TestDatabase.execute("DELETE FROM provider WHERE source = 'export-it'");
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("service.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void shouldStreamTwoHundredThousandProvidersOnASmallHeap() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((EMAIL + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<InputStream> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/api/v1/admin/export?format=csv&published=true"))
+                        .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        long rows = 0;
+        long neutralised = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            assertThat(header).startsWith("id,name,");
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                rows++;
+                if (line.contains(",'=Clinic ")) {
+                    neutralised++;
+                }
+            }
+        }
+        assertThat(rows).isGreaterThanOrEqualTo(PROVIDERS);
+        assertThat(neutralised).isEqualTo(PROVIDERS);
+        assertThat(service.isAlive()).as("the service survived the export on %s", HEAP).isTrue();
+        assertThat(log()).doesNotContain("OutOfMemoryError");
+    }
+}
