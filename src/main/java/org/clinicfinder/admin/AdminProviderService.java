@@ -17,14 +17,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import io.quarkus.panache.common.Page;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import org.clinicfinder.api.model.AdminProvider;
 import org.clinicfinder.api.model.AdminProviderPage;
 import org.clinicfinder.api.model.AdminProviderSummary;
+import org.clinicfinder.api.model.ProviderInput;
 import org.clinicfinder.common.AuditLog;
 import org.clinicfinder.common.ProblemException;
 import org.clinicfinder.common.ProblemType;
+import org.clinicfinder.ingest.NormalisedRow;
 import org.clinicfinder.provider.Provider;
 import org.clinicfinder.provider.TrainingCredential;
 import org.clinicfinder.search.ProviderMapper;
@@ -43,6 +46,9 @@ public class AdminProviderService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ObjectMapper json;
 
     /** The entity tag of a provider's version. */
     public static String etag(int version) {
@@ -107,6 +113,49 @@ public class AdminProviderService {
         AdminProvider before = model(provider);
         provider.delete();
         audit.record(actor, "provider.delete", "provider", id.toString(), before, null);
+    }
+
+    /** Adds a provider, unpublished, after the checks an imported row passes. */
+    @Transactional
+    public AdminProvider create(ProviderInput input, String actor) {
+        // Credentials are checked like an import's; on creation they start unverified, whatever is sent.
+        JsonNode credentials = input == null || input.getCredentials() == null ? null
+                : json.valueToTree(input.getCredentials().stream().map(credential -> {
+                    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                    fields.put("title", credential.getTitle());
+                    fields.put("issuer", credential.getIssuer());
+                    if (credential.getYear() != null) {
+                        fields.put("year", credential.getYear());
+                    }
+                    return fields;
+                }).toList());
+        NormalisedRow row = ProviderInputs.check(input, credentials, json);
+        Provider provider = new Provider();
+        ProviderInputs.apply(row, provider);
+        provider.credentials = new ArrayList<>(row.credentials());
+        provider.source = "admin";
+        provider.sourceKey = "admin:" + UUID.randomUUID();
+        provider.published = false;
+        provider.persistAndFlush();
+        AdminProvider created = model(provider);
+        audit.record(actor, "provider.create", "provider", provider.id.toString(), null, created);
+        return created;
+    }
+
+    /** Replaces a provider's details (not its credentials, publication or source), after the same checks. */
+    @Transactional
+    public AdminProvider replace(UUID id, String ifMatch, ProviderInput input, String actor) {
+        Provider provider = current(id, ifMatch);
+        if (input != null && input.getCredentials() != null && !input.getCredentials().isEmpty()) {
+            throw ProblemException.invalidBody("credentials", "are changed with the credential operations, not here");
+        }
+        NormalisedRow row = ProviderInputs.check(input, json.valueToTree(provider.credentials), json);
+        AdminProvider before = model(provider);
+        ProviderInputs.apply(row, provider);
+        provider.flush();
+        AdminProvider after = model(provider);
+        audit.record(actor, "provider.replace", "provider", id.toString(), before, after);
+        return after;
     }
 
     /** Adds an unverified credential. */

@@ -15,6 +15,7 @@ import org.clinicfinder.api.model.AdminProvider;
 import org.clinicfinder.api.model.AdminProviderPage;
 import org.clinicfinder.api.model.CredentialInput;
 import org.clinicfinder.api.model.CredentialStatusChange;
+import org.clinicfinder.api.model.ProviderInput;
 import org.clinicfinder.common.ProblemException;
 
 /** Providers as admins manage them, as declared in openapi.yaml. */
@@ -31,6 +32,9 @@ public class AdminProvidersResource implements AdminProvidersApi {
 
     @Context
     HttpServerResponse response;
+
+    @Context
+    jakarta.ws.rs.core.UriInfo uriInfo;
 
     @Override
     public AdminProviderPage listAdminProviders(String q, Boolean published, String source, String country,
@@ -52,6 +56,19 @@ public class AdminProvidersResource implements AdminProvidersApi {
     @Override
     public AdminProvider unpublishProvider(UUID id, String ifMatch) {
         return tagged(providers.unpublish(id, ifMatch, actor()));
+    }
+
+    @Override
+    public AdminProvider createProvider(ProviderInput input) {
+        AdminProvider created = tagged(providers.create(input, actor()));
+        response.putHeader(HttpHeaders.LOCATION, uriInfo.getBaseUriBuilder().path("api/v1/admin/providers/{id}")
+                .build(created.getProvider().getId()).toString());
+        return created;
+    }
+
+    @Override
+    public AdminProvider replaceProvider(UUID id, ProviderInput input, String ifMatch) {
+        return tagged(providers.replace(id, ifMatch, input, actor()));
     }
 
     @Override

@@ -36,6 +36,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.INVALID_PARAMETERS, detail, errors);
     }
 
+    /** 400 for a request body, naming each offending field. */
+    public static ProblemException invalidBody(List<FieldError> errors) {
+        String detail = errors.stream().map(error -> error.getName() + ": " + error.getMessage())
+                .reduce((a, b) -> a + "; " + b).orElse("The request body is not valid.");
+        return new ProblemException(ProblemType.INVALID_BODY, detail, errors);
+    }
+
     /** 400 for a request body, naming the offending field. */
     public static ProblemException invalidBody(String field, String message) {
         return new ProblemException(ProblemType.INVALID_BODY, field + ": " + message,

@@ -7,7 +7,7 @@ import org.clinicfinder.provider.TrainingCredential;
 import org.clinicfinder.provider.WeeklyHours;
 
 /** A provider as the import will store it: every value checked and in the directory's form. */
-record NormalisedRow(
+public record NormalisedRow(
         long line,
         String identityKey,
         String externalId,

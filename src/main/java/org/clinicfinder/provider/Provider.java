@@ -101,6 +101,10 @@ public class Provider extends PanacheEntityBase {
     /** Who the entry comes from: an import source's name, or the admin who created it. */
     public String source;
 
+    /** The entry's identity within its source: "id:" and its id there, a fingerprint, or "admin:" and a random id. */
+    @Column(name = "source_key")
+    public String sourceKey;
+
     /** The entry's id in its source, where the source has ids. */
     @Column(name = "external_id")
     public String externalId;

@@ -204,6 +204,83 @@ class AdminProvidersTest extends DirectoryTest {
         as(editor).get("/api/v1/admin/providers/" + listed).then().header("ETag", "\"v0\"");
     }
 
+    private static final String NEW_PROVIDER = """
+            {"name": "  Harbourside   Skin Clinic ", "kind": "clinic", "profession": "Dermatology",
+             "address": {"lines": ["14 Sir John Rogerson's Quay"], "city": "Dublin", "postalCode": "D02 X285",
+                         "country": "Ireland"},
+             "location": {"lat": 53.3458, "lon": -6.2435},
+             "phone": "01 555 0123", "website": "harbourside-skin.example",
+             "treatments": ["acne scars", "Skin Rejuvenation"], "languages": ["English", "ga"],
+             "devices": ["Dermapen"], "needleDepthMm": {"min": 0.5, "max": 2.5}, "numbingOffered": true,
+             "openingHours": {"timeZone": "Europe/Dublin",
+                              "periods": [{"day": "monday", "opens": "09:00", "closes": "17:30"}]},
+             "credentials": [{"title": "Advanced Collagen Induction Therapy",
+                              "issuer": "Irish Academy of Aesthetic Practice", "year": 2022}]}""";
+
+    @Test
+    void shouldCreateAProviderByTheRulesOfAnImport() {
+        io.restassured.response.Response created = as(editor).contentType("application/json").body(NEW_PROVIDER)
+                .post("/api/v1/admin/providers");
+        created.then().statusCode(201)
+                .header("ETag", "\"v0\"")
+                .header("Location", org.hamcrest.Matchers.matchesPattern(".*/api/v1/admin/providers/[0-9a-f-]{36}"))
+                .body("published", equalTo(false))
+                .body("source", equalTo("admin"))
+                .body("provider.name", equalTo("Harbourside Skin Clinic"))
+                .body("provider.profession", equalTo("dermatologist"))
+                .body("provider.address.country", equalTo("IE"))
+                .body("provider.phone", equalTo("+35315550123"))
+                .body("provider.website", equalTo("https://harbourside-skin.example"))
+                .body("provider.treatments", contains("acne-scars", "skin-rejuvenation"))
+                .body("provider.languages", contains("en", "ga"))
+                .body("provider.devices", contains("automated-pen"))
+                .body("provider.credentials[0].status", equalTo("unverified"))
+                .body("provider.openingHours.timeZone", equalTo("Europe/Dublin"));
+        String id = created.path("provider.id");
+        api().get("/api/v1/providers/" + id).then().statusCode(404);
+        as(admin).get("/api/v1/admin/audit?providerId=" + id).then().body("items[0].action", equalTo("provider.create"))
+                .body("items[0].actor", equalTo(editor));
+    }
+
+    @Test
+    void shouldNameEveryFieldThatDoesNotHold() {
+        as(editor).contentType("application/json").body("""
+                {"name": "X", "address": {"city": "Dublin", "country": "Atlantis"}, "phone": "12",
+                 "treatments": ["botox"]}""").post("/api/v1/admin/providers").then().statusCode(400)
+                .body("type", equalTo("/problems/invalid-body"))
+                .body("errors.name", org.hamcrest.Matchers.hasItems("address.country", "treatments", "credentials"));
+        as(editor).contentType("application/json").body("{\"name\": \"X\", \"address\": {\"city\": \"Leeds\", "
+                + "\"country\": \"GB\"}, \"published\": true}").post("/api/v1/admin/providers").then().statusCode(400)
+                .body("errors[0].name", equalTo("published"));
+        as(editor).contentType("application/json").body("{\"name\": \"X\", \"address\": {\"city\": \"Leeds\", "
+                + "\"country\": \"GB\"}, \"verified\": true}").post("/api/v1/admin/providers").then().statusCode(400)
+                .body("errors[0].name", equalTo("verified"));
+    }
+
+    @Test
+    void shouldReplaceDetailsAgainstTheVersionReadAndKeepCredentials() {
+        String replacement = """
+                {"name": "Harbourside Skin Clinic", "address": {"city": "Dublin", "country": "IE"},
+                 "email": "hello@harbourside.example", "treatments": ["acne-scars"]}""";
+        as(editor).contentType("application/json").body(replacement).put("/api/v1/admin/providers/" + listed).then()
+                .statusCode(428);
+        as(editor).contentType("application/json").header("If-Match", "\"v0\"").body(replacement)
+                .put("/api/v1/admin/providers/" + listed).then().statusCode(200)
+                .header("ETag", "\"v1\"")
+                .body("provider.address.city", equalTo("Dublin"))
+                .body("provider.email", equalTo("hello@harbourside.example"))
+                .body("provider.credentials", hasSize(1))
+                .body("provider.credentials[0].title", equalTo("Diploma in Skin Needling"))
+                .body("published", equalTo(true));
+        api().get("/api/v1/providers/" + listed).then().statusCode(200).body("address.city", equalTo("Dublin"));
+        as(otherEditor).contentType("application/json").header("If-Match", "\"v0\"").body(replacement)
+                .put("/api/v1/admin/providers/" + listed).then().statusCode(412);
+        as(admin).get("/api/v1/admin/audit?providerId=" + listed).then()
+                .body("items[0].action", equalTo("provider.replace"))
+                .body("items[0].before.provider.address.city", equalTo("London"))
+                .body("items[0].after.provider.address.city", equalTo("Dublin"));
+    }
+
     @Test
     void shouldKeepEditorsOutOfTheAuditTrailAndStrangersOutOfEverything() {
         as(editor).get("/api/v1/admin/audit").then().statusCode(403);
