@@ -62,6 +62,14 @@ public class AdminAccountResource implements AdminApi {
 
     @Override
     public NewAdminToken createAdminToken(AdminTokenRequest request) {
+        if (AdminIdentities.isViaToken(identity)) {
+            // A leaked short-lived token must not be able to issue itself a lasting one.
+            throw new ProblemException(org.clinicfinder.common.ProblemType.FORBIDDEN,
+                    "Tokens are created with the account's password (HTTP Basic), not with another token.");
+        }
+        if (request == null) {
+            throw ProblemException.invalidBody("body", "is required: the token's name");
+        }
         AccountService.NewToken created;
         try {
             created = accounts.createToken(accountId(), request.getName(), request.getExpiresInDays());

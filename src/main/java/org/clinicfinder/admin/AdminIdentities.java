@@ -13,6 +13,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 final class AdminIdentities {
 
     static final String ACCOUNT_ID = "clinic-finder.account-id";
+    static final String VIA_TOKEN = "clinic-finder.via-token";
 
     private AdminIdentities() {
     }
@@ -26,6 +27,15 @@ final class AdminIdentities {
                 .addRoles(roles)
                 .addAttribute(ACCOUNT_ID, account.id)
                 .build();
+    }
+
+    /** Signed in with a personal API token rather than the password. */
+    static SecurityIdentity viaToken(AdminAccount account) {
+        return QuarkusSecurityIdentity.builder(of(account)).addAttribute(VIA_TOKEN, Boolean.TRUE).build();
+    }
+
+    static boolean isViaToken(SecurityIdentity identity) {
+        return Boolean.TRUE.equals(identity.getAttribute(VIA_TOKEN));
     }
 
     static Optional<UUID> accountId(SecurityIdentity identity) {

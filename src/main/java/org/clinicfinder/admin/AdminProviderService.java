@@ -34,7 +34,8 @@ import org.clinicfinder.search.ProviderMapper;
 
 /**
  * Providers as admins manage them. Every change checks the version the admin last read (If-Match), so that
- * two admins never silently overwrite each other, and is recorded in the audit trail in its own transaction.
+ * two admins never silently overwrite each other (a wildcard If-Match names no version and is refused), and
+ * is recorded in the audit trail in the same transaction.
  */
 @ApplicationScoped
 public class AdminProviderService {
@@ -112,6 +113,8 @@ public class AdminProviderService {
         Provider provider = current(id, ifMatch);
         AdminProvider before = model(provider);
         provider.delete();
+        // A version conflict shows here, as a 412, not at commit.
+        provider.flush();
         audit.record(actor, "provider.delete", "provider", id.toString(), before, null);
     }
 
@@ -238,13 +241,13 @@ public class AdminProviderService {
     private Provider current(UUID id, String ifMatch) {
         Provider provider = Provider.<Provider>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("No provider has the id " + id + "."));
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the provider's ETag, as last read, "
                     + "in If-Match, so that the change cannot overwrite someone else's.");
         }
         String current = etag(provider.version);
         boolean matches = Arrays.stream(ifMatch.split(",")).map(String::strip)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(current));
+                .anyMatch(tag -> tag.equals(current));
         if (!matches) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match names " + ifMatch.strip()
                     + ", but the provider is at " + current + ": someone else changed it. Read it again, then redo "

@@ -82,7 +82,7 @@ public class AdminProvidersResource implements AdminProvidersApi {
 
     @Override
     public AdminProvider setCredentialStatus(UUID id, Integer index, CredentialStatusChange change, String ifMatch) {
-        if (change == null) {
+        if (change == null || change.getStatus() == null) {
             throw ProblemException.invalidBody("body", "is required: the status, and the date it was confirmed on");
         }
         return tagged(providers.setCredentialStatus(id, index, ifMatch, change.getStatus().toString(), change.getOn(),

@@ -16,10 +16,13 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A personal API token of an admin account, for scripts; stored as its SHA-256 only. */
 @Entity
 @Table(name = "admin_token")
+// Only changed columns are written: recording a use never writes back a revocation made meanwhile.
+@DynamicUpdate
 public class AdminToken extends PanacheEntityBase {
 
     @Id

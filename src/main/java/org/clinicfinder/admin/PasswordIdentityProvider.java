@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.clinicfinder.embed.ClientAddress;
 
 /**
- * Email and password (HTTP Basic, and the admin page's form login) against admin_account, slowed and then
+ * Email and password (HTTP Basic) against admin_account, slowed and then
  * locked by {@link LoginThrottle} after repeated failures.
  */
 @ApplicationScoped
@@ -43,6 +43,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String address = routing == null ? "unknown" : ClientAddress.of(routing.request());
         return context.runBlocking(() -> {
+            if (email == null || email.length() > 254 || email.chars().anyMatch(Character::isISOControl)) {
+                throw new AuthenticationFailedException("Not an email address");
+            }
             throttle.checkNotLocked(email, address);
             String password = new String(request.getPassword().getPassword());
             Optional<AdminAccount> account = QuarkusTransaction.joiningExisting()

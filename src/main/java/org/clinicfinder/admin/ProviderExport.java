@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -76,7 +77,7 @@ public class ProviderExport {
     private static final int FETCH_SIZE = 500;
 
     /** What a spreadsheet would start a formula with (OWASP, CSV injection). */
-    private static final Pattern FORMULA_START = Pattern.compile("^[=+\\-@\t\r]");
+    private static final Pattern FORMULA_START = Pattern.compile("^[\\s\u00A0]*[=+\\-@\t\r]");
 
     @Inject
     AgroalDataSource dataSource;
@@ -121,7 +122,8 @@ public class ProviderExport {
 
     private static void csv(ResultSet rows, OutputStream output) throws SQLException, IOException {
         Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-        try (CsvWriter csv = CsvWriter.builder().build(writer)) {
+        // Every cell quoted (OWASP): a separator a spreadsheet guesses differently cannot start a new cell.
+        try (CsvWriter csv = CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(writer)) {
             csv.writeRecord(COLUMNS);
             String[] cells = new String[COLUMNS.size()];
             while (rows.next()) {

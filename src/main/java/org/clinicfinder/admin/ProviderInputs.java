@@ -86,6 +86,9 @@ final class ProviderInputs {
         if (input.getOpeningHours() != null) {
             values.put(ImportField.OPENING_HOURS, json.valueToTree(input.getOpeningHours()));
         }
+        if (credentials != null && credentials.size() > 50) {
+            throw ProblemException.invalidBody("credentials", "a provider holds at most 50");
+        }
         if (credentials != null && !credentials.isEmpty()) {
             values.put(ImportField.CREDENTIALS, credentials);
         }

@@ -30,8 +30,9 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
             return QuarkusTransaction.requiringNew().call(() -> AdminToken
                     .findUsable(Digests.sha256Hex(token), AdminIdentities.now())
                     .map(found -> {
-                        found.lastUsedAt = AdminIdentities.now();
-                        return AdminIdentities.of(found.account);
+                        // A targeted update: it cannot undo a revocation committed in between.
+                        AdminToken.update("lastUsedAt = ?1 where id = ?2", AdminIdentities.now(), found.id);
+                        return AdminIdentities.viaToken(found.account);
                     })
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown, expired or revoked token")));
         });

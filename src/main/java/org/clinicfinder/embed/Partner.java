@@ -14,12 +14,15 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A site that embeds the search with its own publishable key. Active record, like Provider. */
 @Entity
 @Table(name = "partner")
+// Only changed columns are written: a change of origins never writes back a revocation made meanwhile.
+@DynamicUpdate
 public class Partner extends PanacheEntityBase {
 
     @Id

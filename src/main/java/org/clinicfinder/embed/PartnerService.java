@@ -99,7 +99,7 @@ public class PartnerService {
     }
 
     private static List<String> origins(List<String> origins) {
-        if (origins.isEmpty()) {
+        if (origins == null || origins.isEmpty()) {
             throw new IllegalArgumentException("a partner needs at least one origin its pages are served from");
         }
         LinkedHashSet<String> normalised = new LinkedHashSet<>();

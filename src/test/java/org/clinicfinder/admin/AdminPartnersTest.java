@@ -86,6 +86,7 @@ class AdminPartnersTest {
         as(admin).body("{\"name\": \"X\", \"origins\": [\"www.example.com\"]}").post("/api/v1/admin/partners").then()
                 .statusCode(400).body("errors[0].name", equalTo("origins"));
         as(admin).body("{\"name\": \"X\", \"origins\": []}").post("/api/v1/admin/partners").then().statusCode(400);
+        as(admin).body("{\"name\": \"X\", \"origins\": null}").post("/api/v1/admin/partners").then().statusCode(400);
         as(admin).body("{\"name\": \"X\", \"origins\": [\"https://x.example\"], \"rate\": \"fast\"}")
                 .post("/api/v1/admin/partners").then().statusCode(400).body("errors[0].name", equalTo("rate"));
         as(admin).body("{\"name\": \"X\", \"origins\": [\"https://x.example\"], \"key\": \"pk_mine\"}")

@@ -72,6 +72,8 @@ class AdminSignInTest {
         api().header("Authorization", "Basic !!!not-base64").get("/api/v1/admin/me").then().statusCode(401);
         api().header("Authorization", "Bearer cfa_" + "x".repeat(32)).get("/api/v1/admin/me").then().statusCode(401);
         api().header("Authorization", "Bearer not-a-token").get("/api/v1/admin/me").then().statusCode(401);
+        api().auth().preemptive().basic("nul\u0000@clinic-finder.example", PASSWORD).get("/api/v1/admin/me").then()
+                .statusCode(401);
     }
 
     @Test
@@ -120,6 +122,10 @@ class AdminSignInTest {
                 .body("items", hasSize(1))
                 .body("items[0].secret", nullValue())
                 .body("items[0].lastUsedAt", not(nullValue()));
+
+        // A token cannot issue another token: that takes the password.
+        api().auth().oauth2(secret).contentType("application/json").body("{\"name\": \"forever\"}")
+                .post("/api/v1/admin/tokens").then().statusCode(403).body("type", equalTo("/problems/forbidden"));
 
         api().auth().oauth2(secret).delete("/api/v1/admin/tokens/" + id).then().statusCode(204);
         api().auth().oauth2(secret).get("/api/v1/admin/me").then().statusCode(401);

@@ -113,10 +113,10 @@ class ExportIT {
         long neutralised = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
-            assertThat(header).startsWith("id,name,");
+            assertThat(header).startsWith("\"id\",\"name\",");
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 rows++;
-                if (line.contains(",'=Clinic ")) {
+                if (line.contains(",\"'=Clinic ")) {
                     neutralised++;
                 }
             }
