@@ -1,6 +1,5 @@
 package org.clinicfinder.admin;
 
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,9 +39,5 @@ final class AdminIdentities {
 
     static Optional<UUID> accountId(SecurityIdentity identity) {
         return Optional.ofNullable(identity.getAttribute(ACCOUNT_ID));
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now();
     }
 }

@@ -1,5 +1,7 @@
 package org.clinicfinder.admin;
 
+import java.time.OffsetDateTime;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,11 +29,12 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
             if (!AccountService.TOKEN_FORMAT.matcher(token).matches()) {
                 throw new AuthenticationFailedException("Not a personal API token");
             }
+            OffsetDateTime now = OffsetDateTime.now();
             return QuarkusTransaction.requiringNew().call(() -> AdminToken
-                    .findUsable(Digests.sha256Hex(token), AdminIdentities.now())
+                    .findUsable(Digests.sha256Hex(token), now)
                     .map(found -> {
                         // A targeted update: it cannot undo a revocation committed in between.
-                        AdminToken.update("lastUsedAt = ?1 where id = ?2", AdminIdentities.now(), found.id);
+                        AdminToken.update("lastUsedAt = ?1 where id = ?2", now, found.id);
                         return AdminIdentities.viaToken(found.account);
                     })
                     .orElseThrow(() -> new AuthenticationFailedException("Unknown, expired or revoked token")));

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -122,9 +121,5 @@ public class AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The audit trail holds a value that is not a JSON object", e);
         }
-    }
-
-    public static String id(UUID id) {
-        return id.toString();
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminAccessMatrixTest {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = TestAccounts.PASSWORD;
 
     record Operation(String method, String path, boolean adminOnly) {
     }
@@ -44,10 +44,8 @@ class AdminAccessMatrixTest {
 
     @BeforeEach
     void accounts() {
-        editor = "editor-" + UUID.randomUUID() + "@clinic-finder.example";
-        admin = "admin-" + UUID.randomUUID() + "@clinic-finder.example";
-        accounts.create(editor, AdminRole.EDITOR, PASSWORD, "test");
-        accounts.create(admin, AdminRole.ADMIN, PASSWORD, "test");
+        editor = TestAccounts.create(accounts, AdminRole.EDITOR);
+        admin = TestAccounts.create(accounts, AdminRole.ADMIN);
     }
 
     static List<Operation> adminOperations() throws IOException {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminExportTest extends DirectoryTest {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = TestAccounts.PASSWORD;
 
     @Inject
     AccountService accounts;
@@ -34,8 +34,7 @@ class AdminExportTest extends DirectoryTest {
 
     @BeforeEach
     void accountAndProviders() {
-        editor = "editor-" + UUID.randomUUID() + "@clinic-finder.example";
-        accounts.create(editor, AdminRole.EDITOR, PASSWORD, "test");
+        editor = TestAccounts.create(accounts, AdminRole.EDITOR);
         providers.provider("=HYPERLINK(\"https://evil.example\",\"Click\")").website("https://harbourside.example")
                 .insert();
         providers.provider("@SUM(1+1)*cmd|' /C calc'!A0").in("Leeds", "England", "GB", 53.8008, -1.5491)

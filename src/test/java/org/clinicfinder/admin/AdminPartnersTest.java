@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminPartnersTest {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = TestAccounts.PASSWORD;
 
     @Inject
     AccountService accounts;
@@ -32,10 +32,8 @@ class AdminPartnersTest {
 
     @BeforeEach
     void accounts() {
-        editor = "editor-" + UUID.randomUUID() + "@clinic-finder.example";
-        admin = "admin-" + UUID.randomUUID() + "@clinic-finder.example";
-        accounts.create(editor, AdminRole.EDITOR, PASSWORD, "test");
-        accounts.create(admin, AdminRole.ADMIN, PASSWORD, "test");
+        editor = TestAccounts.create(accounts, AdminRole.EDITOR);
+        admin = TestAccounts.create(accounts, AdminRole.ADMIN);
     }
 
     private RequestSpecification as(String email) {

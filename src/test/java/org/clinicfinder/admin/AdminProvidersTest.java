@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminProvidersTest extends DirectoryTest {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = TestAccounts.PASSWORD;
 
     @Inject
     AccountService accounts;
@@ -34,12 +34,9 @@ class AdminProvidersTest extends DirectoryTest {
 
     @BeforeEach
     void accountsAndProviders() {
-        editor = "editor-" + UUID.randomUUID() + "@clinic-finder.example";
-        otherEditor = "other-" + UUID.randomUUID() + "@clinic-finder.example";
-        admin = "admin-" + UUID.randomUUID() + "@clinic-finder.example";
-        accounts.create(editor, AdminRole.EDITOR, PASSWORD, "test");
-        accounts.create(otherEditor, AdminRole.EDITOR, PASSWORD, "test");
-        accounts.create(admin, AdminRole.ADMIN, PASSWORD, "test");
+        editor = TestAccounts.create(accounts, AdminRole.EDITOR);
+        otherEditor = TestAccounts.create(accounts, AdminRole.EDITOR);
+        admin = TestAccounts.create(accounts, AdminRole.ADMIN);
         listed = providers.provider("Harbourside Skin Clinic").insert();
         hidden = providers.provider("Quiet Needling Studio").in("Leeds", "England", "GB", 53.8008, -1.5491)
                 .unpublished().insert();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminSignInTest {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = TestAccounts.PASSWORD;
 
     @Inject
     AccountService accounts;
@@ -33,10 +33,8 @@ class AdminSignInTest {
 
     @BeforeEach
     void accounts() {
-        editor = "editor-" + UUID.randomUUID() + "@clinic-finder.example";
-        admin = "admin-" + UUID.randomUUID() + "@clinic-finder.example";
-        accounts.create(editor, AdminRole.EDITOR, PASSWORD, "test");
-        accounts.create(admin, AdminRole.ADMIN, PASSWORD, "test");
+        editor = TestAccounts.create(accounts, AdminRole.EDITOR);
+        admin = TestAccounts.create(accounts, AdminRole.ADMIN);
     }
 
     @Test

@@ -1,0 +1,19 @@
+package org.clinicfinder.admin;
+
+import java.util.UUID;
+
+/** Admin accounts for tests: a fresh email each time, so that no test shares an account (or its lock). */
+final class TestAccounts {
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    private TestAccounts() {
+    }
+
+    /** Creates an account with the role and {@link #PASSWORD}, and answers its email. */
+    static String create(AccountService accounts, AdminRole role) {
+        String email = role.value() + "-" + UUID.randomUUID() + "@clinic-finder.example";
+        accounts.create(email, role, PASSWORD, "test");
+        return email;
+    }
+}
