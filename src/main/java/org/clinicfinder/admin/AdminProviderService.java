@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
@@ -25,7 +26,9 @@ import org.clinicfinder.api.model.AdminProviderPage;
 import org.clinicfinder.api.model.AdminProviderSummary;
 import org.clinicfinder.api.model.ProviderInput;
 import org.clinicfinder.common.AuditLog;
+import org.clinicfinder.common.MergePatch;
 import org.clinicfinder.common.ProblemException;
+import org.clinicfinder.common.ProblemMappers;
 import org.clinicfinder.common.ProblemType;
 import org.clinicfinder.ingest.NormalisedRow;
 import org.clinicfinder.provider.Provider;
@@ -148,16 +151,42 @@ public class AdminProviderService {
     /** Replaces a provider's details (not its credentials, publication or source), after the same checks. */
     @Transactional
     public AdminProvider replace(UUID id, String ifMatch, ProviderInput input, String actor) {
-        Provider provider = current(id, ifMatch);
         if (input != null && input.getCredentials() != null && !input.getCredentials().isEmpty()) {
             throw ProblemException.invalidBody("credentials", "are changed with the credential operations, not here");
         }
+        return change(current(id, ifMatch), input, "provider.replace", actor);
+    }
+
+    /**
+     * Changes some of a provider's details by a JSON Merge Patch (RFC 7396) of the fields a replacement takes,
+     * then checks the result as a replacement.
+     */
+    @Transactional
+    public AdminProvider patch(UUID id, String ifMatch, JsonNode patch, String actor) {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.invalidBody("body", "must be a JSON object of the fields to change");
+        }
+        if (patch.has("credentials")) {
+            throw ProblemException.invalidBody("credentials", "are changed with the credential operations, not here");
+        }
+        Provider provider = current(id, ifMatch);
+        JsonNode details = ProviderInputs.details(mapper.detail(provider), json);
+        ProviderInput input;
+        try {
+            input = json.treeToValue(MergePatch.apply(details, patch), ProviderInput.class);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalidBody(List.of(ProblemMappers.bodyError(e)));
+        }
+        return change(provider, input, "provider.patch", actor);
+    }
+
+    private AdminProvider change(Provider provider, ProviderInput input, String action, String actor) {
         NormalisedRow row = ProviderInputs.check(input, json.valueToTree(provider.credentials), json);
         AdminProvider before = model(provider);
         ProviderInputs.apply(row, provider);
         provider.flush();
         AdminProvider after = model(provider);
-        audit.record(actor, "provider.replace", "provider", id.toString(), before, after);
+        audit.record(actor, action, "provider", provider.id.toString(), before, after);
         return after;
     }
 

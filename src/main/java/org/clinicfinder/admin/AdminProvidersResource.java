@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerResponse;
 import org.clinicfinder.api.AdminProvidersApi;
@@ -69,6 +70,11 @@ public class AdminProvidersResource implements AdminProvidersApi {
     @Override
     public AdminProvider replaceProvider(UUID id, ProviderInput input, String ifMatch) {
         return tagged(providers.replace(id, ifMatch, input, actor()));
+    }
+
+    @Override
+    public AdminProvider patchProvider(UUID id, JsonNode patch, String ifMatch) {
+        return tagged(providers.patch(id, ifMatch, patch, actor()));
     }
 
     @Override

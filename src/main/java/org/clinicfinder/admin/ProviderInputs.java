@@ -8,8 +8,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.clinicfinder.api.model.AddressInput;
 import org.clinicfinder.api.model.FieldError;
+import org.clinicfinder.api.model.ProviderDetail;
 import org.clinicfinder.api.model.ProviderInput;
 import org.clinicfinder.common.ProblemException;
 import org.clinicfinder.ingest.ImportField;
@@ -102,6 +104,18 @@ final class ProviderInputs {
             throw ProblemException.invalidBody(errors);
         }
         return result.row();
+    }
+
+    /** The fields of a provider's public document that an admin edits, in the shape of ProviderInput. */
+    private static final List<String> EDITABLE = List.of("name", "kind", "profession", "address", "location", "phone",
+            "email", "website", "treatments", "languages", "devices", "needleDepthMm", "numbingOffered",
+            "openingHours");
+
+    /** A provider's current details as a replacement would give them, for a merge patch to apply to. */
+    static ObjectNode details(ProviderDetail detail, ObjectMapper json) {
+        ObjectNode tree = json.valueToTree(detail);
+        tree.retain(EDITABLE);
+        return tree;
     }
 
     /** The checked details onto the stored provider; credentials, publication and source stay as they are. */

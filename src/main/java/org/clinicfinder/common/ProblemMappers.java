@@ -94,6 +94,14 @@ public class ProblemMappers {
     /** A JSON body that cannot be read, or not as the expected shape: 400 naming the field where it can. */
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException exception, UriInfo uriInfo) {
+        FieldError error = bodyError(exception);
+        Problem problem = ProblemType.INVALID_BODY.problem(error.getName() + ": " + error.getMessage(), path(uriInfo));
+        problem.setErrors(List.of(error));
+        return response(ProblemType.INVALID_BODY, problem).build();
+    }
+
+    /** What is wrong with a JSON body that cannot be read as the expected shape, and where. */
+    public static FieldError bodyError(JsonProcessingException exception) {
         String field = exception instanceof JsonMappingException mapping ? mapping.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                         : "[" + reference.getIndex() + "]")
@@ -111,9 +119,7 @@ public class ProblemMappers {
         } else {
             message = "is not valid JSON";
         }
-        Problem problem = ProblemType.INVALID_BODY.problem(field + ": " + message, path(uriInfo));
-        problem.setErrors(List.of(new FieldError(field, message)));
-        return response(ProblemType.INVALID_BODY, problem).build();
+        return new FieldError(field, message);
     }
 
     @ServerExceptionMapper

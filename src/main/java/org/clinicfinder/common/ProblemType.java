@@ -31,7 +31,11 @@ public enum ProblemType {
     PRECONDITION_FAILED(Problem.TypeEnum._PROBLEMS_PRECONDITION_FAILED, Status.PRECONDITION_FAILED,
             "The provider has changed since you read it"),
     PRECONDITION_REQUIRED(Problem.TypeEnum._PROBLEMS_PRECONDITION_REQUIRED, Status.PRECONDITION_REQUIRED,
-            "If-Match is required");
+            "If-Match is required"),
+    PAYLOAD_TOO_LARGE(Problem.TypeEnum._PROBLEMS_PAYLOAD_TOO_LARGE, Status.REQUEST_ENTITY_TOO_LARGE,
+            "The request body is too large"),
+    CSRF_REFUSED(Problem.TypeEnum._PROBLEMS_CSRF_REFUSED, Status.FORBIDDEN,
+            "The change did not come from the admin page");
 
     private final Problem.TypeEnum type;
     private final Status status;

@@ -280,6 +280,47 @@ class AdminProvidersTest extends DirectoryTest {
     }
 
     @Test
+    void shouldPatchOnlyTheFieldsGivenAndClearThoseGivenAsNull() {
+        String patch = """
+                {"phone": "+44 20 7946 0999", "address": {"postalCode": null, "region": "Greater London"},
+                 "treatments": ["stretch-marks"]}""";
+        as(editor).contentType("application/merge-patch+json").body(patch)
+                .patch("/api/v1/admin/providers/" + listed).then().statusCode(428);
+        as(editor).contentType("application/merge-patch+json").header("If-Match", "\"v0\"").body(patch)
+                .patch("/api/v1/admin/providers/" + listed).then().statusCode(200)
+                .header("ETag", "\"v1\"")
+                .body("provider.name", equalTo("Harbourside Skin Clinic"))
+                .body("provider.phone", equalTo("+442079460999"))
+                .body("provider.address.city", equalTo("London"))
+                .body("provider.address.region", equalTo("Greater London"))
+                .body("provider.address.postalCode", nullValue())
+                .body("provider.treatments", contains("stretch-marks"))
+                .body("provider.credentials", hasSize(1))
+                .body("published", equalTo(true));
+        as(otherEditor).contentType("application/merge-patch+json").header("If-Match", "\"v0\"")
+                .body("{\"website\": null}").patch("/api/v1/admin/providers/" + listed).then().statusCode(412);
+        as(admin).get("/api/v1/admin/audit?providerId=" + listed).then()
+                .body("items[0].action", equalTo("provider.patch"))
+                .body("items[0].before.provider.phone", equalTo("+442079460000"))
+                .body("items[0].after.provider.phone", equalTo("+442079460999"));
+    }
+
+    @Test
+    void shouldRefuseAPatchThatBreaksARuleOrReachesBeyondTheDetails() {
+        for (String[] refused : new String[][] {{"{\"name\": null}", "name"}, {"{\"published\": false}", "published"},
+                {"{\"credentials\": []}", "credentials"}, {"{\"address\": {\"country\": \"Atlantis\"}}",
+                        "address.country"}, {"[1]", "body"}, {"{\"source\": \"mine\"}", "source"}}) {
+            as(editor).contentType("application/merge-patch+json").header("If-Match", "\"v0\"").body(refused[0])
+                    .patch("/api/v1/admin/providers/" + listed).then().statusCode(400)
+                    .body("type", equalTo("/problems/invalid-body"))
+                    .body("errors.name", org.hamcrest.Matchers.hasItem(refused[1]));
+        }
+        as(editor).contentType("application/json").header("If-Match", "\"v0\"").body("{\"phone\": null}")
+                .patch("/api/v1/admin/providers/" + listed).then().statusCode(415);
+        as(editor).get("/api/v1/admin/providers/" + listed).then().header("ETag", "\"v0\"");
+    }
+
+    @Test
     void shouldKeepEditorsOutOfTheAuditTrailAndStrangersOutOfEverything() {
         as(editor).get("/api/v1/admin/audit").then().statusCode(403);
         for (String path : new String[] {"/api/v1/admin/providers", "/api/v1/admin/providers/" + listed,
