@@ -1,15 +1,41 @@
 package org.clinicfinder.admin;
 
+import java.nio.file.Path;
 import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Admin sign-in, under {@code clinic-finder.admin.*}. */
+/** Admin sign-in and imports over HTTP, under {@code clinic-finder.admin.*}. */
 @ConfigMapping(prefix = "clinic-finder.admin")
 public interface AdminConfig {
 
     Login login();
+
+    Imports imports();
+
+    interface Imports {
+        /**
+         * The largest list an upload takes. quarkus.http.limits.max-body-size must allow it (with room for a
+         * multipart form's headers); other requests are held to clinic-finder.max-request-body.
+         */
+        @WithDefault("50M")
+        MemorySize maxUploadSize();
+
+        /** Imports this instance runs at once; more are refused (409) until one finishes. */
+        @WithDefault("2")
+        int concurrent();
+
+        /** Where uploaded lists are kept while they are imported, and checked ones until they are published. */
+        @WithDefault("${java.io.tmpdir}/clinic-finder-imports")
+        Path directory();
+
+        /** How long the file of a checked dry run is kept for publishing. */
+        @WithDefault("24h")
+        Duration keepCheckedFor();
+    }
 
     interface Login {
         /** Failed sign-ins for one account after which each further attempt for it waits. */

@@ -46,7 +46,7 @@ public class ApiContract {
     private final Map<java.util.regex.Pattern, List<String>> methodsByPath;
     private final java.util.Set<String> partnerKeyOperations = new java.util.HashSet<>();
     private final Map<String, String> cacheClasses = new HashMap<>();
-    private final java.util.Set<String> creatingOperations = new java.util.HashSet<>();
+    private final Map<String, Integer> successStatuses = new HashMap<>();
 
     public ApiContract() {
         this.document = read();
@@ -98,9 +98,9 @@ public class ApiContract {
         return partnerKeyOperations.contains(operationId);
     }
 
-    /** Whether the operation's success is 201 Created. */
-    public boolean creates(String operationId) {
-        return creatingOperations.contains(operationId);
+    /** The operation's success status where it is not 200: 201 Created or 202 Accepted. */
+    public Optional<Integer> successStatus(String operationId) {
+        return Optional.ofNullable(successStatuses.get(operationId));
     }
 
     /**
@@ -154,8 +154,10 @@ public class ApiContract {
                     });
                 }
                 index.put(operationId, Collections.unmodifiableMap(parameters));
-                if (operation.path("responses").has("201")) {
-                    creatingOperations.add(operationId);
+                for (String status : List.of("201", "202")) {
+                    if (operation.path("responses").has(status)) {
+                        successStatuses.put(operationId, Integer.valueOf(status));
+                    }
                 }
                 if (operation.path("responses").has("304") && operation.has("x-cache-max-age")) {
                     cacheClasses.put(operationId, operation.get("x-cache-max-age").asText());

@@ -2,6 +2,7 @@ package org.clinicfinder.common;
 
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -22,6 +23,13 @@ public interface ClinicFinderConfig {
      * Unset: each request's own scheme and Host.
      */
     Optional<String> publicUrl();
+
+    /**
+     * The largest request body, except on operations that stream their body to disk and bound it themselves
+     * ({@link StreamedBody}, such as an import upload).
+     */
+    @WithDefault("1M")
+    MemorySize maxRequestBody();
 
     interface Database {
         /** Upper bound of every statement the service runs, in PostgreSQL's interval syntax ("5s"). */

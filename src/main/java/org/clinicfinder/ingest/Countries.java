@@ -11,7 +11,7 @@ import java.util.Set;
  * French and Spanish, each country's names in its own languages ("Deutschland", "Suisse", "Éire"), and the
  * names people use for parts or older names of a country ("UK", "England", "Holland").
  */
-final class Countries {
+public final class Countries {
 
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> BY_KEY = build();
@@ -19,7 +19,7 @@ final class Countries {
     private Countries() {
     }
 
-    static Optional<String> code(String name) {
+    public static Optional<String> code(String name) {
         String trimmed = name.strip();
         if (trimmed.length() == 2 && CODES.contains(trimmed.toUpperCase(Locale.ROOT))) {
             return Optional.of(trimmed.toUpperCase(Locale.ROOT));

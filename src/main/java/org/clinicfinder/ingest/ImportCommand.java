@@ -135,7 +135,7 @@ public class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-errors must be 0 or more");
         }
         return new ImportRequest(file, file.toString(), source.strip(), format, mapping, countryCode,
-                credential == null ? null : parseCredential(credential), mode, dryRun, maxErrors);
+                credential == null ? null : parseCredential(credential), mode, dryRun, maxErrors, null, null);
     }
 
     static TrainingCredential parseCredential(String text) {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,10 @@ public class ImportJob {
         default void phase(String description) {
         }
 
+        /** The run is recorded under this id and is about to read the file. */
+        default void started(UUID runId) {
+        }
+
     }
 
     @Inject
@@ -65,10 +70,11 @@ public class ImportJob {
         }
         ImportRunLog log;
         try {
-            log = new ImportRunLog(dataSource, request, format);
+            log = new ImportRunLog(dataSource, request, format, bytesTotal);
         } catch (SQLException e) {
             return databaseFailure(null, e);
         }
+        listener.started(log.runId());
         try (log) {
             return run(request, format, mapping, bytesTotal, log, listener);
         } catch (SQLException e) {
@@ -137,7 +143,7 @@ public class ImportJob {
                     }
                     if ((rowsRead & 255) == 0 && System.currentTimeMillis() - lastProgress >= PROGRESS_EVERY_MILLIS) {
                         lastProgress = System.currentTimeMillis();
-                        log.progress(rowsRead, rejected);
+                        log.progress(rowsRead, rejected, counted.count());
                         listener.progress(rowsRead, rejected, counted.count(), bytesTotal);
                     }
                 }
@@ -163,13 +169,16 @@ public class ImportJob {
                         new Counts(0, rejected, 0, 0, 0, 0, 0), rowsRead, sha256, counted);
             }
             Publisher publisher = new Publisher(connection);
+            log.phase("merging duplicates");
             listener.phase("merging duplicates");
             List<Publisher.Merge> merges = publisher.mergeDuplicates();
             for (Publisher.Merge merge : merges) {
                 log.issue(merge.line(), "merged", null, merge.identityKey(), "names the same provider as line "
                         + merge.intoLine() + " (" + describe(merge.identityKey()) + "); merged into it");
             }
-            listener.phase(request.dryRun() ? "checking what would change" : "publishing");
+            String publishing = request.dryRun() ? "checking what would change" : "publishing";
+            log.phase(publishing);
+            listener.phase(publishing);
             long[] changes = publisher.upsert(request.source());
             String warning = null;
             long unpublished = 0;

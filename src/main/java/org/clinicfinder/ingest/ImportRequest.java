@@ -1,6 +1,7 @@
 package org.clinicfinder.ingest;
 
 import java.nio.file.Path;
+import java.util.UUID;
 
 import org.clinicfinder.provider.TrainingCredential;
 
@@ -15,8 +16,10 @@ import org.clinicfinder.provider.TrainingCredential;
  * @param defaultCountry the country of rows that give none, or null
  * @param defaultCredential the evidence of training of every row, or null
  * @param maxErrors how many rejected rows are tolerated before nothing is published; null for no limit
+ * @param runId the id the run is recorded under, or null for a new one
+ * @param startedBy the admin who started the run over the API, or null from the command line
  */
 public record ImportRequest(Path file, String displayName, String source, ImportFormat format, Path mapping,
         String defaultCountry, TrainingCredential defaultCredential, ImportMode mode, boolean dryRun,
-        Long maxErrors) {
+        Long maxErrors, UUID runId, String startedBy) {
 }

@@ -21,10 +21,11 @@ final class ImportRunLog implements AutoCloseable {
     private final PreparedStatement issues;
     private int pending;
 
-    ImportRunLog(DataSource dataSource, ImportRequest request, ImportFormat format) throws SQLException {
+    ImportRunLog(DataSource dataSource, ImportRequest request, ImportFormat format, long fileBytes)
+            throws SQLException {
         this.connection = dataSource.getConnection();
         this.connection.setAutoCommit(true);
-        this.runId = UUID.randomUUID();
+        this.runId = request.runId() != null ? request.runId() : UUID.randomUUID();
         try (Statement statement = connection.createStatement()) {
             // Runs whose job died (its session is gone) are marked, so that none stays "running" for ever.
             statement.executeUpdate("""
@@ -34,14 +35,19 @@ final class ImportRunLog implements AutoCloseable {
                       AND backend_pid NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL)""");
         }
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO import_run (id, source, file_name, format, mode, dry_run, status, backend_pid)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', pg_backend_pid())""")) {
+                INSERT INTO import_run (id, source, file_name, format, mode, dry_run, status, backend_pid, started_by,
+                    phase, file_bytes, default_country, max_errors)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', pg_backend_pid(), ?, 'reading', ?, ?, ?)""")) {
             insert.setObject(1, runId);
             insert.setString(2, request.source());
             insert.setString(3, request.displayName());
             insert.setString(4, format.name().toLowerCase());
             insert.setString(5, request.mode().name().toLowerCase());
             insert.setBoolean(6, request.dryRun());
+            insert.setString(7, request.startedBy());
+            insert.setLong(8, fileBytes);
+            insert.setString(9, request.defaultCountry());
+            insert.setObject(10, request.maxErrors(), java.sql.Types.BIGINT);
             insert.executeUpdate();
         }
         this.issues = connection.prepareStatement(
@@ -69,13 +75,24 @@ final class ImportRunLog implements AutoCloseable {
         }
     }
 
-    void progress(long rowsRead, long rejected) throws SQLException {
+    void progress(long rowsRead, long rejected, long bytesRead) throws SQLException {
         flush();
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE import_run SET rows_read = ?, rejected = ? WHERE id = ?")) {
+                "UPDATE import_run SET rows_read = ?, rejected = ?, bytes_read = ? WHERE id = ?")) {
             update.setLong(1, rowsRead);
             update.setLong(2, rejected);
-            update.setObject(3, runId);
+            update.setLong(3, bytesRead);
+            update.setObject(4, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** What the run is doing now, for whoever watches it. */
+    void phase(String description) throws SQLException {
+        flush();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE import_run SET phase = ? WHERE id = ?")) {
+            update.setString(1, description);
+            update.setObject(2, runId);
             update.executeUpdate();
         }
     }
@@ -86,7 +103,7 @@ final class ImportRunLog implements AutoCloseable {
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE import_run SET status = ?, failure = ?, finished_at = now(), rows_read = ?, accepted = ?,
                     rejected = ?, merged = ?, inserted = ?, updated = ?, unchanged = ?, unpublished = ?,
-                    file_sha256 = ?, file_bytes = ?, backend_pid = NULL
+                    file_sha256 = ?, file_bytes = ?, bytes_read = file_bytes, phase = NULL, backend_pid = NULL
                 WHERE id = ?""")) {
             int i = 1;
             update.setString(i++, status);

@@ -33,7 +33,7 @@ class AdminAccessMatrixTest {
 
     private static final String PASSWORD = TestAccounts.PASSWORD;
 
-    record Operation(String method, String path, boolean adminOnly) {
+    record Operation(String method, String path, boolean adminOnly, String contentType) {
     }
 
     @Inject
@@ -63,8 +63,10 @@ class AdminAccessMatrixTest {
                     // Any well-formed id: refusals come before the id is looked up.
                     String concrete = path.getKey().replaceAll("\\{index}", "0").replaceAll("\\{[^}]+}",
                             UUID.randomUUID().toString());
+                    // The body in the operation's own media type, so that refusals are about who calls.
+                    Iterator<String> mediaTypes = method.getValue().path("requestBody").path("content").fieldNames();
                     operations.add(new Operation(method.getKey().toUpperCase(), concrete,
-                            adminOnly(method.getValue())));
+                            adminOnly(method.getValue()), mediaTypes.hasNext() ? mediaTypes.next() : "application/json"));
                 }
             }
         }
@@ -81,7 +83,7 @@ class AdminAccessMatrixTest {
     }
 
     private static Response call(RequestSpecification request, Operation operation) {
-        return request.contentType("application/json").body("{}").header("If-Match", "\"v0\"")
+        return request.contentType(operation.contentType()).body("{}").header("If-Match", "\"v0\"")
                 .request(operation.method(), operation.path() + (operation.path().endsWith("/export") ? "?format=csv" : ""));
     }
 
