@@ -39,11 +39,18 @@ public class LoginThrottle {
 
     Clock clock = Clock.systemUTC();
 
-    /** @throws LockedException when the account or the address has failed too often in the current window */
-    public void checkNotLocked(String email, String address) {
+    /**
+     * Counts a sign-in attempt as failed before its password is checked, so that parallel guesses cannot get
+     * past the lock while their checks run; {@link #succeeded} takes it back.
+     *
+     * @throws LockedException when the account or the address has failed too often in the current window
+     */
+    public void beginAttempt(String email, String address) {
         AdminConfig.Login login = config.login();
-        if (store.current(accountCounter(email)) >= login.accountFailuresBeforeLock()
-                || store.current(addressCounter(address)) >= login.addressFailuresBeforeLock()) {
+        Duration lifetime = login.lockWindow().plusSeconds(1);
+        long accountFailures = store.increment(accountCounter(email), lifetime);
+        long addressFailures = store.increment(addressCounter(address), lifetime);
+        if (accountFailures > login.accountFailuresBeforeLock() || addressFailures > login.addressFailuresBeforeLock()) {
             throw new LockedException(secondsLeftInWindow());
         }
     }
@@ -56,10 +63,10 @@ public class LoginThrottle {
         return slowed ? login.delay() : Duration.ZERO;
     }
 
-    public void recordFailure(String email, String address) {
-        Duration lifetime = config.login().lockWindow().plusSeconds(1);
-        store.increment(accountCounter(email), lifetime);
-        store.increment(addressCounter(address), lifetime);
+    /** The attempt begun was right: it does not count as a failure. */
+    public void succeeded(String email, String address) {
+        store.decrement(accountCounter(email));
+        store.decrement(addressCounter(address));
     }
 
     private String accountCounter(String email) {

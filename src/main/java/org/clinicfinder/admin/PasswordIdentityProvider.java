@@ -46,15 +46,15 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             if (email == null || email.length() > 254 || email.chars().anyMatch(Character::isISOControl)) {
                 throw new AuthenticationFailedException("Not an email address");
             }
-            throttle.checkNotLocked(email, address);
+            throttle.beginAttempt(email, address);
             String password = new String(request.getPassword().getPassword());
             Optional<AdminAccount> account = QuarkusTransaction.joiningExisting()
                     .call(() -> AdminAccount.findActiveByEmail(email));
             boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(NO_ACCOUNT_HASH));
             if (account.isEmpty() || !matches) {
-                throttle.recordFailure(email, address);
                 throw new AuthenticationFailedException("Wrong email or password");
             }
+            throttle.succeeded(email, address);
             return AdminIdentities.of(account.get());
         }).onFailure().call(() -> {
             Duration delay = throttle.delayAfterFailure(email, address);

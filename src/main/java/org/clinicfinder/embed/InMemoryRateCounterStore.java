@@ -48,6 +48,14 @@ public class InMemoryRateCounterStore implements RateCounterStore {
     }
 
     @Override
+    public void decrement(String counter) {
+        Counter found = counters.getIfPresent(counter);
+        if (found != null) {
+            found.value().decrementAndGet();
+        }
+    }
+
+    @Override
     public long current(String counter) {
         Counter found = counters.getIfPresent(counter);
         return found == null ? 0 : found.value().get();

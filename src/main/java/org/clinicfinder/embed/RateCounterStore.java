@@ -17,4 +17,7 @@ public interface RateCounterStore {
 
     /** The named counter's value, without changing it: zero when it never started or has been forgotten. */
     long current(String counter);
+
+    /** Takes one back from the named counter, for something counted in advance that turned out not to count. */
+    void decrement(String counter);
 }

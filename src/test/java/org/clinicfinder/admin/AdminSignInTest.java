@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -187,6 +188,22 @@ class AdminSignInTest {
                 .body("type", equalTo("/problems/sign-in-locked"));
         // Another account is not affected.
         api().auth().preemptive().basic(admin, PASSWORD).get("/api/v1/admin/me").then().statusCode(200);
+    }
+
+    @Test
+    void shouldLetNoMoreParallelGuessesThroughThanTheLockAllows() throws InterruptedException {
+        List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        for (int guess = 0; guess < 30; guess++) {
+            int number = guess;
+            pool.submit(() -> statuses.add(api().auth().preemptive().basic(editor, "parallel guess " + number)
+                    .get("/api/v1/admin/me").statusCode()));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(statuses).hasSize(30).containsOnly(401, 429);
+        assertThat(statuses.stream().filter(status -> status == 401).count()).as("guesses checked").isEqualTo(10);
+        api().auth().preemptive().basic(editor, PASSWORD).get("/api/v1/admin/me").then().statusCode(429);
     }
 
     private static UUID idOf(String email) {
