@@ -83,6 +83,27 @@ public class AccountService {
         }
     }
 
+    /**
+     * Disables or enables an account again. A disabled account cannot sign in by any means, and its tokens and
+     * sessions stop working at once; its history stays.
+     *
+     * @return false when no account has the email
+     */
+    @Transactional
+    public boolean setDisabled(String email, boolean disabled, String actor) {
+        Optional<AdminAccount> found = AdminAccount.findByEmail(email == null ? "" : email.strip());
+        if (found.isEmpty()) {
+            return false;
+        }
+        AdminAccount account = found.get();
+        if ((account.disabledAt != null) != disabled) {
+            account.disabledAt = disabled ? OffsetDateTime.now() : null;
+            audit.record(actor, disabled ? "account.disable" : "account.enable", "account", account.id.toString(),
+                    Map.of("disabled", !disabled), Map.of("disabled", disabled));
+        }
+        return true;
+    }
+
     @Transactional
     public List<AccountView> list() {
         return AdminAccount.<AdminAccount>list("ORDER BY createdAt, id").stream().map(AccountView::of).toList();

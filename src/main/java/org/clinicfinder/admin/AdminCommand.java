@@ -20,12 +20,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code admin create EMAIL --role admin|editor}: admin accounts, created from the command line. */
+/**
+ * {@code admin create EMAIL --role admin|editor}, {@code admin disable EMAIL}, {@code admin enable EMAIL}: admin
+ * accounts, managed from the command line.
+ */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Manages the accounts of the people who run the directory.",
-        subcommands = {AdminCommand.Create.class},
+        subcommands = {AdminCommand.Create.class, AdminCommand.Disable.class, AdminCommand.Enable.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:an account has this email already", "2:the command line or the password is wrong",
+        exitCodeList = {"0:done", "1:an account has this email already (create), or none has (disable, enable)",
+                "2:the command line or the password is wrong",
                 "5:the database is unreachable or failed"})
 public class AdminCommand implements Callable<Integer> {
 
@@ -109,6 +113,62 @@ public class AdminCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no password on standard input: give it as its first line");
             }
             return line;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disables an account: it can no longer sign in, and its tokens and sessions stop working.")
+    static class Disable extends SetDisabled {
+        Disable() {
+            super(true);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Lets a disabled account sign in again.")
+    static class Enable extends SetDisabled {
+        Enable() {
+            super(false);
+        }
+    }
+
+    abstract static class SetDisabled implements Callable<Integer> {
+
+        private final boolean disable;
+
+        @Parameters(index = "0", paramLabel = "EMAIL", description = "The account's email address.")
+        String email;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Inject
+        AccountService accounts;
+
+        @Inject
+        Flyway flyway;
+
+        SetDisabled(boolean disable) {
+            this.disable = disable;
+        }
+
+        @Override
+        public Integer call() {
+            String command = "admin " + spec.name();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!JobSchema.migrate(flyway, err, command)) {
+                return 5;
+            }
+            try {
+                if (!accounts.setDisabled(email, disable, AuditLog.COMMAND_LINE)) {
+                    err.println(command + ": no account has the email " + email);
+                    return 1;
+                }
+            } catch (RuntimeException e) {
+                err.println(command + ": the database failed: " + e.getMessage());
+                return 5;
+            }
+            spec.commandLine().getOut().printf("%s the account %s.%n", disable ? "Disabled" : "Enabled", email.strip());
+            return 0;
         }
     }
 }
