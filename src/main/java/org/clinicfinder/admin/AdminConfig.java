@@ -16,6 +16,18 @@ public interface AdminConfig {
 
     Imports imports();
 
+    Export export();
+
+    interface Export {
+        /** Exports this instance streams at once (each holds a database connection); more get 429. */
+        @WithDefault("2")
+        int concurrent();
+
+        /** How long an export waits for a client that has stopped reading before it gives up. */
+        @WithDefault("60s")
+        Duration idleTimeout();
+    }
+
     interface Imports {
         /**
          * The largest list an upload takes. quarkus.http.limits.max-body-size must allow it (with room for a

@@ -3,7 +3,10 @@ package org.clinicfinder.admin;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+
+import io.vertx.ext.web.RoutingContext;
 
 import org.clinicfinder.api.AdminExportApi;
 
@@ -16,10 +19,16 @@ public class AdminExportResource implements AdminExportApi {
     @Inject
     ProviderExport export;
 
+    @Context
+    RoutingContext routing;
+
     @Override
     public Response exportProviders(String format, Boolean published) {
         ProviderExport.Format chosen = ProviderExport.Format.of(format);
-        return Response.ok(export.stream(chosen, published), chosen.mediaType())
+        ProviderExport.Slot slot = export.reserve();
+        // Released when the stream ends; and should the response end without streaming, when it ends.
+        routing.addEndHandler(ended -> slot.close());
+        return Response.ok(export.stream(chosen, published, slot), chosen.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + chosen.fileName() + "\"")
                 .build();
     }

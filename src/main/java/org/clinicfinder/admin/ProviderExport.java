@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.agroal.api.AgroalDataSource;
+import org.clinicfinder.common.ProblemException;
+import org.clinicfinder.common.ProblemType;
 
 /**
  * The directory, exported row by row from a database cursor straight into the response: memory stays flat
@@ -85,13 +89,44 @@ public class ProviderExport {
     @Inject
     ObjectMapper json;
 
-    public StreamingOutput stream(Format format, Boolean published) {
+    @Inject
+    AdminConfig config;
+
+    private final AtomicInteger running = new AtomicInteger();
+
+    /** A place among the exports that may run at once; released when its export ends, however it ends. */
+    public final class Slot implements AutoCloseable {
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                running.decrementAndGet();
+            }
+        }
+    }
+
+    /** @throws ProblemException 429 while as many exports run as may at once: each holds a connection. */
+    public Slot reserve() {
+        int limit = config.export().concurrent();
+        if (running.incrementAndGet() > limit) {
+            running.decrementAndGet();
+            throw new ProblemException(ProblemType.RATE_LIMITED, limit + (limit == 1 ? " export is" : " exports are")
+                    + " running, as many as run at once; retry when one has finished.").withHeader("Retry-After", "30");
+        }
+        return new Slot();
+    }
+
+    public StreamingOutput stream(Format format, Boolean published, Slot slot) {
         return output -> {
-            try (Connection connection = dataSource.getConnection()) {
-                // A cursor: PostgreSQL hands out FETCH_SIZE rows at a time only inside a transaction.
+            try (slot; Connection connection = dataSource.getConnection()) {
+                // A cursor: PostgreSQL hands out FETCH_SIZE rows at a time only inside a transaction. A client
+                // that stops reading leaves it idle; PostgreSQL ends it after a while and the connection returns.
                 connection.setAutoCommit(false);
                 try (Statement timeout = connection.createStatement()) {
                     timeout.execute("SET LOCAL statement_timeout = '10min'");
+                    timeout.execute("SET LOCAL idle_in_transaction_session_timeout = '"
+                            + config.export().idleTimeout().toSeconds() + "s'");
                 }
                 try (PreparedStatement query = connection.prepareStatement(QUERY)) {
                     query.setFetchSize(FETCH_SIZE);

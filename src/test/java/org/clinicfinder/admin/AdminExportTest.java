@@ -30,6 +30,9 @@ class AdminExportTest extends DirectoryTest {
     @Inject
     AccountService accounts;
 
+    @Inject
+    ProviderExport export;
+
     private String editor;
 
     @BeforeEach
@@ -109,6 +112,21 @@ class AdminExportTest extends DirectoryTest {
         assertThat(dublin.get("geometry").get("type").asText()).isEqualTo("Point");
         assertThat(dublin.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(-6.2603);
         assertThat(dublin.get("geometry").get("coordinates").get(1).asDouble()).isEqualTo(53.3498);
+    }
+
+    @Test
+    void shouldStreamOnlyAsManyExportsAtOnceAsConfigured() {
+        ProviderExport.Slot first = export.reserve();
+        ProviderExport.Slot second = export.reserve();
+        asEditor().get("/api/v1/admin/export?format=csv").then().statusCode(429)
+                .header("Retry-After", equalTo("30"))
+                .body("type", equalTo("/problems/rate-limited"))
+                .body("detail", containsString("2 exports are running"));
+        first.close();
+        first.close();
+        asEditorUnchecked().get("/api/v1/admin/export?format=csv").then().statusCode(200);
+        asEditorUnchecked().get("/api/v1/admin/export?format=ndjson").then().statusCode(200);
+        second.close();
     }
 
     @Test
