@@ -262,6 +262,7 @@ public class AdminImportService {
      * could not even be recorded.
      */
     private ImportRun launch(ImportRequest request, Runnable afterPublished) {
+        sweepQuietly();
         if (!slots.tryAcquire()) {
             throw new ProblemException(ProblemType.CONFLICT, config.imports().concurrent() + " imports are running, "
                     + "as many as run at once; start this one when one has finished.").withHeader("Retry-After", "30");
@@ -415,6 +416,14 @@ public class AdminImportService {
                     discard(file);
                 }
             }
+        }
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (IOException e) {
+            LOG.warnf("Could not clear old uploads from %s: %s", config.imports().directory(), e.getMessage());
         }
     }
 
