@@ -168,8 +168,7 @@ public class AdminImportService {
             org.clinicfinder.ingest.ImportFormat format = format(options.format(), mediaType, fileName);
             ImportRequest request = new ImportRequest(upload.file(), fileName, source, format, null, country, null,
                     mode(options.mode()), options.dryRun(), options.maxErrors(), upload.runId(), actor);
-            ImportRun run = launch(request, () -> {
-            });
+            ImportRun run = launch(request);
             QuarkusTransaction.requiringNew().run(() -> audit.record(actor, options.dryRun() ? "import.check"
                     : "import.start", "import", upload.runId().toString(), null, auditDetails(request, upload.bytes())));
             return run;
@@ -206,7 +205,7 @@ public class AdminImportService {
                 mode(checked.run().getMode()), false, checked.maxErrors(), runId, actor);
         ImportRun run;
         try {
-            run = launch(request, () -> discard(file));
+            run = launch(request);
         } catch (RuntimeException e) {
             unclaim(checkedRunId, runId);
             throw e;
@@ -261,7 +260,7 @@ public class AdminImportService {
      * Runs the import on a worker thread; returns once the run is recorded, or fails as the run did when it
      * could not even be recorded.
      */
-    private ImportRun launch(ImportRequest request, Runnable afterPublished) {
+    private ImportRun launch(ImportRequest request) {
         sweepQuietly();
         if (!slots.tryAcquire()) {
             throw new ProblemException(ProblemType.CONFLICT, config.imports().concurrent() + " imports are running, "
@@ -289,11 +288,12 @@ public class AdminImportService {
             } finally {
                 slots.release();
                 recorded.complete(null);
-                if (outcome == null || !"validated".equals(outcome.status())) {
+                // A run's own upload is kept only when it was checked, for publishing; a checked file is kept
+                // until it has been published, so that a publishing run that failed can be tried again.
+                boolean ownUpload = request.file().equals(uploadFile(request.runId()));
+                String status = outcome == null ? "failed" : outcome.status();
+                if (ownUpload ? !status.equals("validated") : status.equals("published")) {
                     discard(request.file());
-                }
-                if (outcome != null && "published".equals(outcome.status())) {
-                    afterPublished.run();
                 }
             }
         });
