@@ -13,6 +13,7 @@ final class AdminIdentities {
 
     static final String ACCOUNT_ID = "clinic-finder.account-id";
     static final String VIA_TOKEN = "clinic-finder.via-token";
+    static final String VIA_SESSION = "clinic-finder.via-session";
 
     private AdminIdentities() {
     }
@@ -31,6 +32,15 @@ final class AdminIdentities {
     /** Signed in with a personal API token rather than the password. */
     static SecurityIdentity viaToken(AdminAccount account) {
         return QuarkusSecurityIdentity.builder(of(account)).addAttribute(VIA_TOKEN, Boolean.TRUE).build();
+    }
+
+    /** Signed in by the admin page's session cookie: its changes must carry the page's CSRF token. */
+    static SecurityIdentity viaSession(AdminAccount account) {
+        return QuarkusSecurityIdentity.builder(of(account)).addAttribute(VIA_SESSION, Boolean.TRUE).build();
+    }
+
+    static boolean isViaSession(SecurityIdentity identity) {
+        return Boolean.TRUE.equals(identity.getAttribute(VIA_SESSION));
     }
 
     static boolean isViaToken(SecurityIdentity identity) {

@@ -18,7 +18,8 @@ public class AdminProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException exception, UriInfo uriInfo) {
-        return unauthenticated(uriInfo, "This operation needs an admin account, by HTTP Basic or a personal API token.");
+        return unauthenticated(uriInfo, "This operation needs an admin account: HTTP Basic, a personal API token, "
+                + "or the admin page's session (sign in at /admin/login).");
     }
 
     @ServerExceptionMapper

@@ -19,11 +19,14 @@ import io.vertx.ext.web.RoutingContext;
 import org.clinicfinder.embed.ClientAddress;
 
 /**
- * Email and password (HTTP Basic) against admin_account, slowed and then
+ * Email and password (HTTP Basic, the admin page's sign-in form) against admin_account, slowed and then
  * locked by {@link LoginThrottle} after repeated failures.
  */
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** Set on the request when sign-in was refused because of a lock: the seconds until it lifts. */
+    static final String LOCKED_FOR_SECONDS = "clinic-finder.sign-in-locked-for";
 
     /** Compared against when no account has the email, so that both cases take as long. */
     private static final String NO_ACCOUNT_HASH = BcryptUtil.bcryptHash("no account has this email");
@@ -46,7 +49,15 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             if (email == null || email.length() > 254 || email.chars().anyMatch(Character::isISOControl)) {
                 throw new AuthenticationFailedException("Not an email address");
             }
-            throttle.beginAttempt(email, address);
+            try {
+                throttle.beginAttempt(email, address);
+            } catch (LoginThrottle.LockedException locked) {
+                if (routing != null) {
+                    // The admin page's sign-in form says so, instead of "wrong password" (AdminPageRoutes).
+                    routing.put(LOCKED_FOR_SECONDS, locked.retryAfterSeconds());
+                }
+                throw locked;
+            }
             String password = new String(request.getPassword().getPassword());
             Optional<AdminAccount> account = QuarkusTransaction.joiningExisting()
                     .call(() -> AdminAccount.findActiveByEmail(email));

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import org.clinicfinder.common.ClinicFinderConfig;
 
 /** The service's own web origin: {@code clinic-finder.public-url} when set, else the request's scheme and Host. */
@@ -28,7 +30,13 @@ public class ServiceOrigin {
         }
     }
 
-    boolean isOwn(String origin, UriInfo request) {
+    public boolean isOwn(String origin, UriInfo request) {
         return of(request).map(origin::equals).orElse(false);
+    }
+
+    /** The same outside JAX-RS (the admin page's sign-in form), from the request's absolute URI. */
+    public boolean isOwn(String origin, HttpServerRequest request) {
+        return config.publicUrl().or(() -> Optional.ofNullable(request.absoluteURI())).flatMap(WebOrigins::parse)
+                .map(origin::equals).orElse(false);
     }
 }
