@@ -6,6 +6,15 @@ const POLL_FAILURES_TOLERATED = 5;
 const REPORT_ROWS_SHOWN = 500;
 const HISTORY_PAGE = 20;
 
+/** Short words for the table of past imports. */
+const STATUS_SHORT = {
+  running: 'Running',
+  published: 'Published',
+  validated: 'Checked (dry run)',
+  failed: 'Failed',
+  abandoned: 'Stopped',
+};
+
 const STATUS_WORDS = {
   running: 'Running',
   published: 'Published',
@@ -74,7 +83,7 @@ function showCounts(run) {
     [would ? 'Would be unpublished' : 'Unpublished', run.unpublished],
     ['Merged duplicates', run.merged],
   ];
-  counts.replaceChildren(...rows.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: number(value) })]));
+  counts.replaceChildren(...rows.map(([term, value]) => el('div', {}, el('dt', { text: term }), el('dd', { text: number(value) }))));
   counts.hidden = false;
 }
 
@@ -258,9 +267,9 @@ function historyRow(run) {
   return el('tr', {},
     el('td', { text: dateTime(run.startedAt) }),
     el('td', { text: run.source }),
-    el('td', { className: 'value', text: run.fileName }),
+    el('td', { className: 'file', text: run.fileName }),
     el('td', { text: kindWords(run) }),
-    el('td', { text: statusWords(run) }),
+    el('td', { text: STATUS_SHORT[run.status] ?? run.status }),
     el('td', { className: 'num', text: number(run.rowsRead) }),
     el('td', { className: 'num', text: number(run.accepted) }),
     el('td', { className: 'num', text: number(run.rejected) }),
@@ -291,7 +300,7 @@ async function loadHistory({ older = false } = {}) {
     historyTable.hidden = tbody.rows.length === 0;
     olderButton.hidden = body.items.length < HISTORY_PAGE;
     historyStatus.textContent = tbody.rows.length === 0 ? 'No import yet.'
-      : `${number(tbody.rows.length)} imports shown, newest first.`;
+      : `${number(tbody.rows.length)} ${tbody.rows.length === 1 ? 'import' : 'imports'} shown, newest first.`;
   } catch (error) {
     historyStatus.textContent = error instanceof ApiError ? error.message : 'Past imports could not be read.';
   }

@@ -76,7 +76,7 @@ function partnerRow(partner) {
     el('td', { text: partner.rate }),
     el('td', { text: dateTime(partner.createdAt) }),
     el('td', {}, partner.revokedAt
-      ? el('span', { className: 'badge no', text: `Revoked ${dateTime(partner.revokedAt)}` })
+      ? [el('span', { className: 'badge no', text: 'Revoked' }), el('br'), el('span', { className: 'hint', text: dateTime(partner.revokedAt) })]
       : el('span', { className: 'badge yes', text: 'Active' })),
     el('td', {}));
   if (!partner.revokedAt) {
@@ -94,7 +94,7 @@ async function load() {
     table.hidden = body.items.length === 0;
     const active = body.items.filter((partner) => !partner.revokedAt).length;
     listStatus.textContent = body.items.length === 0 ? 'No partner yet.'
-      : `${body.items.length} partners, ${active} with an active key.`;
+      : `${body.items.length} ${body.items.length === 1 ? 'partner' : 'partners'}, ${active} with an active key.`;
   } catch (error) {
     sayError(listMessage, error);
   }
