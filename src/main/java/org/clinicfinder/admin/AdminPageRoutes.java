@@ -13,6 +13,7 @@ import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.impl.ServerCookie;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -92,12 +93,28 @@ public class AdminPageRoutes {
             return;
         }
         context.addHeadersEndHandler(ignored -> {
-            if (context.response().getStatusCode() == 302) {
+            HttpServerResponse response = context.response();
+            String location = response.headers().get(HttpHeaders.LOCATION);
+            if (location != null && location.endsWith(refusedPage)) {
+                // Quarkus sometimes answers a refusal itself, with its error page: said as signInFailed says it.
+                response.setStatusCode(303).putHeader(HttpHeaders.LOCATION, refusal(context));
+            } else if (response.getStatusCode() == 302) {
                 // Signed in: a new session gets a new CSRF token, which the page's first read issues.
-                context.response().addCookie(expired(CsrfTokens.COOKIE, false));
+                response.addCookie(expired(CsrfTokens.COOKIE, false));
             }
         });
         context.next();
+    }
+
+    /** Where a refused sign-in is sent: the sign-in page, saying whether it was a lock or wrong credentials. */
+    private String refusal(RoutingContext context) {
+        Long lockedFor = context.get(PasswordIdentityProvider.LOCKED_FOR_SECONDS);
+        for (Throwable cause = context.failure(); cause != null && lockedFor == null; cause = cause.getCause()) {
+            if (cause instanceof LoginThrottle.LockedException locked) {
+                lockedFor = locked.retryAfterSeconds();
+            }
+        }
+        return lockedFor != null ? LOGIN_PAGE + "?locked=" + lockedFor : refusedPage;
     }
 
     /** A refused sign-in goes back to the sign-in page, which says why in plain words: never a bare 401 or 500. */
@@ -105,16 +122,9 @@ public class AdminPageRoutes {
         if (context.response().ended()) {
             return;
         }
-        Long lockedFor = context.get(PasswordIdentityProvider.LOCKED_FOR_SECONDS);
-        for (Throwable cause = context.failure(); cause != null && lockedFor == null; cause = cause.getCause()) {
-            if (cause instanceof LoginThrottle.LockedException locked) {
-                lockedFor = locked.retryAfterSeconds();
-            }
-        }
-        if (lockedFor != null) {
-            redirect(context, 303, LOGIN_PAGE + "?locked=" + lockedFor);
-        } else if (rootCause(context.failure()) instanceof AuthenticationException) {
-            redirect(context, 303, refusedPage);
+        String refusal = refusal(context);
+        if (!refusal.equals(refusedPage) || rootCause(context.failure()) instanceof AuthenticationException) {
+            redirect(context, 303, refusal);
         } else {
             LOG.errorf(context.failure(), "Sign-in to the admin page failed unexpectedly (status %d)",
                     context.statusCode());
@@ -154,9 +164,10 @@ public class AdminPageRoutes {
             return;
         }
         if (failure instanceof AuthenticationException) {
-            // A session cookie that no longer signs anyone in (the account was disabled): sign in again.
+            // A session cookie that no longer signs anyone in (the account was disabled): sign in again, as
+            // Quarkus's own challenge would say.
             context.response().addCookie(expired(sessionCookie, true));
-            redirect(context, 302, LOGIN_PAGE + "?expired");
+            redirect(context, 302, LOGIN_PAGE);
             return;
         }
         boolean unavailable = ProblemMappers.isDatabaseUnavailable(context.failure());

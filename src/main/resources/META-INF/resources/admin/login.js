@@ -36,6 +36,6 @@ if (text) {
   message.textContent = text;
   message.hidden = false;
   const calm = params.has('signed-out');
-  message.classList.toggle('info', calm);
+  message.classList.toggle('error', !calm);
   message.setAttribute('role', calm ? 'status' : 'alert');
 }
