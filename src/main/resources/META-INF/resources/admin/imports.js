@@ -89,13 +89,16 @@ function showCounts(run) {
 
 function showActions(run) {
   actions.replaceChildren();
-  if (run.publishedAs) {
-    actions.append(el('span', { text: 'This dry run has been published. ' }),
-      el('button', { type: 'button', className: 'secondary', text: 'Open the publishing run', onClick: () => openRun(run.publishedAs) }));
-  } else if (run.dryRun && run.publishable) {
+  if (run.dryRun && run.publishable) {
     actions.append(el('button', { type: 'button', id: 'publish', text: 'Publish this list', onClick: () => publish(run) }));
-  } else if (run.dryRun && run.status === 'validated') {
-    actions.append(el('span', { className: 'hint', text: 'This dry run can no longer be published: its file is kept for a day only. Upload the list again.' }));
+  }
+  if (run.publishedAs) {
+    actions.append(
+      el('span', { text: run.publishable ? 'An earlier attempt to publish it did not finish.' : 'This dry run has been published.' }),
+      el('button', { type: 'button', className: 'secondary', text: 'Open the publishing run', onClick: () => openRun(run.publishedAs) }),
+    );
+  } else if (run.dryRun && run.status === 'validated' && !run.publishable) {
+    actions.append(el('span', { className: 'hint', text: 'This dry run can no longer be published: its file is no longer kept. Upload the list again.' }));
   }
 }
 
