@@ -1,4 +1,13 @@
-# Sourced by bench/run: tools, databases, the packaged service, and measuring a process's time and memory.
+# Sourced by bench/run and bench/show-sql: tools, databases, the packaged service, and measuring a process's
+# time and memory.
+
+JAR=target/quarkus-app/quarkus-run.jar
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# The public API allows 60 requests a minute per address; every benchmark request comes from 127.0.0.1.
+ANONYMOUS_RATE=100000000/min
+TEXT_MATCH_THRESHOLD=${CLINIC_FINDER_SEARCH_TEXT_MATCH_THRESHOLD:-0.5}
+# The benchmark's databases are its own, whatever the caller's environment names (scripts/test sets these).
+unset QUARKUS_DATASOURCE_JDBC_URL QUARKUS_DATASOURCE_USERNAME QUARKUS_DATASOURCE_PASSWORD
 
 # Debian packages the harness installs when their command is missing.
 ensure_command() {
