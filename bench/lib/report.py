@@ -124,8 +124,9 @@ def import_section(env, rows):
         outcome = " / ".join(row[4:7]) if step != "copy" else f"{env.get('copy_indexes', '?')} indexes"
         if step != "copy":
             peaks.append(mb(peak))
+        peak_cell = f"{mb(peak):.0f}" if step != "copy" else "–"
         lines.append(f"| {labels[step]} | {number(count)} | {seconds:.2f} | {number(rate)} | "
-                     f"{rate / copy_rate:.2f} | {mb(peak):.0f} | {outcome} |")
+                     f"{rate / copy_rate:.2f} | {peak_cell} | {outcome} |")
     unchanged_rate = int(steps["unchanged"][1]) / float(steps["unchanged"][2])
     size = int(env["rows"])
     note = "" if size == IMPORT_TARGET_ROWS else (

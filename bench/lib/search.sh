@@ -3,6 +3,9 @@
 
 SHAPES="city treatment text nearby facets detail page50"
 
+# The LIMIT of a page query: the contract's default page size (20) and one more, to know there is a next page.
+PAGE_LIMIT=21
+
 # A request every database answers with 200 once the service is up, and a realistic first one.
 FIRST_PATH="/api/v1/providers?country=GB&city=London"
 
@@ -26,7 +29,7 @@ pgbench_run() {
     rm -rf "$logs" && mkdir -p "$logs"
     PGPASSWORD=$CF_DB_PASSWORD PGOPTIONS="-c pg_trgm.word_similarity_threshold=$TEXT_MATCH_THRESHOLD" \
         pgbench -n -M prepared -h "$CF_DB_HOST" -p "$CF_DB_PORT" -U "$CF_DB_USER" \
-        -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -D count="$count" -D limit=21 \
+        -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -D count="$count" -D limit="$PAGE_LIMIT" \
         -f "bench/sql/$script.sql" -l --log-prefix="$logs/log" "$SEARCH_DB" >"$out.txt" 2>&1 \
         || { cat "$out.txt" >&2; return 1; }
     local tps failed transactions
