@@ -8,7 +8,7 @@ dataset_files() {
     CHANGED_FILE="$DATA_DIR/providers-$rows-seed$SEED-changed.csv"
     local source
     for source in bench/generate.py scripts/generate-sample-data.py src/main/resources/ingest/vocabulary.txt; do
-        if [ ! -s "$CHANGED_FILE" ] || [ "$source" -nt "$CHANGED_FILE" ]; then
+        if [ ! -s "$DATA_FILE" ] || [ ! -s "$CHANGED_FILE" ] || [ "$source" -nt "$CHANGED_FILE" ]; then
             say "Generating $rows providers (seed $SEED)"
             mkdir -p "$DATA_DIR"
             python3 bench/generate.py --rows "$rows" --seed "$SEED" --output "$DATA_FILE.tmp" \

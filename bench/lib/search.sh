@@ -68,15 +68,16 @@ measure_shapes() {
     for shape in $SHAPES; do
         say "Search, $shape ($rows providers): wrk${with_pgbench:+ and pgbench}, ${DURATION}s each"
         if [ "$WARMUP" -gt 0 ]; then
-            wrk_run "$shape" "$WARMUP" "$WORK/wrk-warmup.json"
+            wrk_run "$shape" "$WARMUP" "$WORK/wrk-$database-$shape-warmup.json"
         fi
-        wrk_run "$shape" "$DURATION" "$WORK/wrk-$shape.json"
+        wrk_run "$shape" "$DURATION" "$WORK/wrk-$database-$shape.json"
         local pgbench_figures="- - - - -"
         if [ -n "$with_pgbench" ]; then
-            pgbench_run "$shape" "$DURATION" "$WORK/pgbench-$shape.out"
-            pgbench_figures=$(cat "$WORK/pgbench-$shape.out")
+            pgbench_run "$shape" "$DURATION" "$WORK/pgbench-$database-$shape.out"
+            pgbench_figures=$(cat "$WORK/pgbench-$database-$shape.out")
         fi
-        printf '%s\t%s\t%s\t%s\n' "$rows" "$shape" "$(cat "$WORK/wrk-$shape.json")" "$pgbench_figures" >>"$results"
+        printf '%s\t%s\t%s\t%s\n' "$rows" "$shape" "$(cat "$WORK/wrk-$database-$shape.json")" "$pgbench_figures" \
+            >>"$results"
     done
     stop_service
 }
