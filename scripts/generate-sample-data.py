@@ -278,6 +278,25 @@ def postal_code(rng, country, prefix):
     return prefix
 
 
+def spoken_languages(rng, spoken):
+    """The place's main language, some of its others, and English now and then."""
+    spoken_here = [spoken[0]] + [l for l in spoken[1:] if rng.random() < 0.5]
+    if spoken[0] != "en" and "en" not in spoken_here and rng.random() < 0.4:
+        spoken_here.append("en")
+    return spoken_here
+
+
+def credential(rng):
+    """A credential's status, year and date of verification (none for unverified ones)."""
+    status = rng.choices(["verified", "unverified", "expired"], [6, 3, 1])[0]
+    year = rng.randint(2014, 2025)
+    verified_on = f"{rng.randint(max(year, 2022), 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" \
+        if status != "unverified" else ""
+    if verified_on > "2026-10-31":
+        verified_on = "2026-10-15"
+    return status, year, verified_on
+
+
 def generate():
     rng = random.Random(20261124)
     rows = []
@@ -325,15 +344,8 @@ def generate():
                 devices = pick_weighted(rng, DEVICES, DEVICE_WEIGHTS, 1, 3)
                 depth_min = rng.choice([0.2, 0.25, 0.5, 0.5])
                 depth_max = rng.choice([1.0, 1.5, 2.0, 2.5, 3.0])
-                spoken_here = [spoken[0]] + [l for l in spoken[1:] if rng.random() < 0.5]
-                if spoken[0] != "en" and "en" not in spoken_here and rng.random() < 0.4:
-                    spoken_here.append("en")
-                status = rng.choices(["verified", "unverified", "expired"], [6, 3, 1])[0]
-                year = rng.randint(2014, 2025)
-                verified_on = f"{rng.randint(max(year, 2022), 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" \
-                    if status != "unverified" else ""
-                if verified_on > "2026-10-31":
-                    verified_on = "2026-10-15"
+                spoken_here = spoken_languages(rng, spoken)
+                status, year, verified_on = credential(rng)
                 periods = opening_hours(rng) if rng.random() < 0.85 else []
                 external_id = "SAMPLE-" + country + "-" + str(len(rows) + 1).zfill(4)
                 rows.append({

@@ -1,0 +1,182 @@
+# Sourced by bench/run and bench/show-sql: tools, databases, the packaged service, and measuring a process's
+# time and memory.
+
+JAR=target/quarkus-app/quarkus-run.jar
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# The public API allows 60 requests a minute per address; every benchmark request comes from 127.0.0.1.
+ANONYMOUS_RATE=100000000/min
+TEXT_MATCH_THRESHOLD=${CLINIC_FINDER_SEARCH_TEXT_MATCH_THRESHOLD:-0.5}
+# The benchmark's databases are its own, whatever the caller's environment names (scripts/test sets these).
+unset QUARKUS_DATASOURCE_JDBC_URL QUARKUS_DATASOURCE_USERNAME QUARKUS_DATASOURCE_PASSWORD
+
+# Debian packages the harness installs when their command is missing.
+ensure_command() {
+    local command=$1 package=$2
+    if command -v "$command" >/dev/null 2>&1; then
+        return 0
+    fi
+    say "Installing $package with apt-get (for $command)"
+    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >/dev/null; then
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" >/dev/null
+    fi
+}
+
+ensure_tools() {
+    ensure_java
+    ensure_command python3 python3
+    ensure_command curl curl
+    ensure_command wrk wrk
+    ensure_command gnuplot gnuplot-nox
+    ensure_postgres
+    # Debian ships pgbench with the server; it is on PATH through postgresql-common's wrapper.
+    if ! command -v pgbench >/dev/null 2>&1; then
+        ensure_command pgbench "postgresql-$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
+    fi
+}
+
+# Builds target/quarkus-app when it is missing or older than the sources it is built from.
+ensure_jar() {
+    if [ -f "$JAR" ] && [ -z "$(find src pom.xml openapi.yaml -newer "$JAR" -print -quit)" ]; then
+        return 0
+    fi
+    say "Building the service (./mvnw package -DskipTests)"
+    ./mvnw -B -q --no-transfer-progress package -DskipTests >"$WORK/build.log" 2>&1 \
+        || { tail -n 40 "$WORK/build.log" >&2; return 1; }
+}
+
+# psql as the service's role, on a benchmark database.
+bench_psql() {
+    local database=$1
+    shift
+    PGPASSWORD=$CF_DB_PASSWORD psql -w -X -h "$CF_DB_HOST" -p "$CF_DB_PORT" -U "$CF_DB_USER" -d "$database" \
+        -v ON_ERROR_STOP=1 -Atq "$@"
+}
+
+jdbc_url() {
+    printf 'jdbc:postgresql://%s:%s/%s' "$CF_DB_HOST" "$CF_DB_PORT" "$1"
+}
+
+# The environment every java process of the benchmark runs with: its database, nothing else inherited.
+service_env() {
+    local database=$1
+    printf '%s\n' \
+        "QUARKUS_DATASOURCE_JDBC_URL=$(jdbc_url "$database")" \
+        "QUARKUS_DATASOURCE_USERNAME=$CF_DB_USER" \
+        "QUARKUS_DATASOURCE_PASSWORD=$CF_DB_PASSWORD" \
+        "CLINIC_FINDER_PARTNERS_ANONYMOUS_RATE=$ANONYMOUS_RATE" \
+        "CLINIC_FINDER_SEARCH_CURSOR_SECRET=clinic-finder-benchmark" \
+        "CLINIC_FINDER_SEARCH_TEXT_MATCH_THRESHOLD=$TEXT_MATCH_THRESHOLD"
+}
+
+# job DATABASE ARGS...: the import job (java -jar ... import ARGS), exec'd, so that the caller's pid for it is
+# the JVM's own.
+job() {
+    local database=$1
+    shift
+    # shellcheck disable=SC2046,SC2086 # one variable a word; JAVA_OPTS holds several options
+    exec env $(service_env "$database") java $JAVA_OPTS -jar "$JAR" import "$@"
+}
+
+# run_measured LOG COMMAND...: runs COMMAND with its output in LOG; sets MEASURED_SECONDS, MEASURED_PEAK_KB
+# (the process's VmHWM, polled every 20 ms: COMMAND must exec the process measured, as job does) and
+# MEASURED_EXIT.
+run_measured() {
+    local log=$1
+    shift
+    local start end pid key value rest peak=0
+    start=$EPOCHREALTIME
+    "$@" >"$log" 2>&1 &
+    pid=$!
+    while [ -r "/proc/$pid/status" ]; do
+        while read -r key value rest; do
+            if [ "$key" = "VmHWM:" ]; then
+                [ "$value" -gt "$peak" ] && peak=$value
+                break
+            fi
+        done <"/proc/$pid/status" 2>/dev/null || true
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.02
+    done
+    MEASURED_EXIT=0
+    wait "$pid" || MEASURED_EXIT=$?
+    end=$EPOCHREALTIME
+    MEASURED_SECONDS=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+    MEASURED_PEAK_KB=$peak
+}
+
+free_port() {
+    local port
+    for _ in $(seq 1 50); do
+        port=$((20000 + RANDOM % 30000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    say "No free port found"
+    return 1
+}
+
+SERVICE_PID=
+
+# start_service DATABASE LOG PATH: launches the packaged service and waits for the first 200 answer to PATH.
+# Sets SERVICE_PID, SERVICE_URL, SERVICE_FIRST_RESPONSE_MS (launch to that answer) and SERVICE_RSS_KB (VmRSS
+# right after it).
+start_service() {
+    local database=$1 log=$2 path=$3 port start end code key value rest
+    port=$(free_port)
+    SERVICE_URL="http://127.0.0.1:$port"
+    start=$EPOCHREALTIME
+    # shellcheck disable=SC2086,SC2046 # JAVA_OPTS holds several options; one variable a line
+    env $(service_env "$database") QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
+        java $JAVA_OPTS -jar "$JAR" >"$log" 2>&1 &
+    SERVICE_PID=$!
+    for _ in $(seq 1 3000); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$SERVICE_URL$path" || true)
+        if [ "$code" = 200 ]; then
+            end=$EPOCHREALTIME
+            SERVICE_FIRST_RESPONSE_MS=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
+            SERVICE_RSS_KB=0
+            while read -r key value rest; do
+                [ "$key" = "VmRSS:" ] && SERVICE_RSS_KB=$value && break
+            done <"/proc/$SERVICE_PID/status"
+            return 0
+        fi
+        if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+            say "The service exited before answering; its log: $log"
+            tail -n 30 "$log" >&2
+            SERVICE_PID=
+            return 1
+        fi
+        sleep 0.01
+    done
+    say "The service gave no 200 for $path within a minute; its log: $log"
+    stop_service
+    return 1
+}
+
+stop_service() {
+    if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+        kill -TERM "$SERVICE_PID" 2>/dev/null || true
+        for _ in $(seq 1 100); do
+            kill -0 "$SERVICE_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -KILL "$SERVICE_PID" 2>/dev/null || true
+        wait "$SERVICE_PID" 2>/dev/null || true
+    fi
+    SERVICE_PID=
+}
+
+# The line "started in 1.234s" of a Quarkus log, in seconds.
+quarkus_started_seconds() {
+    sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$1" | head -n 1
+}
+
+# Appends KEY=VALUE lines (one argument each) to a results file.
+record() {
+    local file=$1
+    shift
+    printf '%s\n' "$@" >>"$file"
+}

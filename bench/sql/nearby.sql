@@ -1,0 +1,5 @@
+\set n random(1, :count)
+\set radius 25000
+SELECT lat AS p_lat, lon AS p_lon FROM bench.nearby WHERE n = :n \gset
+SELECT p.id, p.name, p.kind, p.profession, p.city, p.region, p.postal_code, p.country, p.latitude, p.longitude,
+p.phone, p.website, p.treatments, p.languages, p.verified, p.email, p.credentials, (geo_point(p.latitude, p.longitude) <-> geo_point(:p_lat, :p_lon)) AS sort_key, sec_to_gc(geo_point(p.latitude, p.longitude) <-> geo_point(:p_lat, :p_lon)) AS distance_m FROM provider p WHERE p.published AND p.latitude IS NOT NULL AND earth_box(geo_point(:p_lat, :p_lon), :radius) @> geo_point(p.latitude, p.longitude) AND earth_distance(geo_point(:p_lat, :p_lon), geo_point(p.latitude, p.longitude)) <= :radius ORDER BY (geo_point(p.latitude, p.longitude) <-> geo_point(:p_lat, :p_lon)), p.id LIMIT :limit;
