@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes bench/run's results as Markdown: one section a part, each with its figures, the targets of issue 6
+"""Writes bench/run's results as Markdown: one section a part, each with its figures, the targets
 and whether they are met; and the growth plot through gnuplot.
 
     python3 bench/lib/report.py --results target/bench/results --output docs/benchmarks.md --plot docs/benchmarks-growth.png
@@ -25,7 +25,7 @@ SHAPES = {
     "detail": "detail by id",
     "page50": "50th page by cursor",
 }
-# Issue 6's targets.
+# The targets the service is held to, as ratios to PostgreSQL doing the same work on the same machine.
 IMPORT_TARGET_ROWS = 1_000_000
 COPY_RATIO = 0.5
 UNCHANGED_SPEEDUP = 2.0
