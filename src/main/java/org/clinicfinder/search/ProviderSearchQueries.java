@@ -90,6 +90,12 @@ public class ProviderSearchQueries {
     static Statement pageStatement(SearchCriteria criteria, SearchCursor.Position after, int limit) {
         Sql sql = new Sql();
         Sql sortKey = sortKey(criteria);
+        boolean byDistance = criteria.sort() == SearchSort.DISTANCE;
+        if (byDistance) {
+            // The location index hands out rows nearest first only when ordered by the distance alone; the
+            // rows tied with the last one come along, and the outer query orders them by id.
+            sql.append("SELECT * FROM (");
+        }
         sql.append("SELECT " + SUMMARY_COLUMNS + ", ").append(sortKey).append(" AS sort_key");
         if (criteria.near() != null) {
             sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
@@ -104,7 +110,12 @@ public class ProviderSearchQueries {
             }
             sql.append(", ?)", after.id());
         }
-        sql.append(" ORDER BY ").append(sortKey).append(", p.id LIMIT ?", limit + 1);
+        if (byDistance) {
+            sql.append(" ORDER BY ").append(sortKey).append(" FETCH FIRST ? ROWS WITH TIES) nearest", limit + 1)
+                    .append(" ORDER BY sort_key, id LIMIT ?", limit + 1);
+        } else {
+            sql.append(" ORDER BY ").append(sortKey).append(", p.id LIMIT ?", limit + 1);
+        }
         return sql.statement();
     }
 
