@@ -43,7 +43,7 @@ public class ApiContract {
 
     private final JsonNode document;
     private final Map<String, Map<String, Parameter>> parametersByOperation;
-    private final Map<java.util.regex.Pattern, List<String>> methodsByPath;
+    private final Map<java.util.regex.Pattern, PathOperations> methodsByPath;
     private final java.util.Set<String> partnerKeyOperations = new java.util.HashSet<>();
     private final Map<String, String> cacheClasses = new HashMap<>();
     private final Map<String, Integer> successStatuses = new HashMap<>();
@@ -56,20 +56,39 @@ public class ApiContract {
 
     /** The HTTP methods the contract declares for a request path (HEAD and OPTIONS come with GET). */
     public List<String> allowedMethods(String path) {
+        return declared(path).map(PathOperations::methods).orElse(List.of());
+    }
+
+    /** The media types the contract declares for the request body of a method on a request path. */
+    public List<String> requestMediaTypes(String path, String method) {
+        return declared(path).map(operations -> operations.bodyMediaTypes()
+                .getOrDefault(method.toUpperCase(java.util.Locale.ROOT), List.of())).orElse(List.of());
+    }
+
+    /** What the contract declares for one path: its methods, and the media types each method's body takes. */
+    private record PathOperations(List<String> methods, Map<String, List<String>> bodyMediaTypes) {
+    }
+
+    private Optional<PathOperations> declared(String path) {
         return methodsByPath.entrySet().stream()
                 .filter(entry -> entry.getKey().matcher(path).matches())
                 .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(List.of());
+                .findFirst();
     }
 
-    private Map<java.util.regex.Pattern, List<String>> indexMethods() {
-        Map<java.util.regex.Pattern, List<String>> index = new LinkedHashMap<>();
+    private Map<java.util.regex.Pattern, PathOperations> indexMethods() {
+        Map<java.util.regex.Pattern, PathOperations> index = new LinkedHashMap<>();
         document.path("paths").fields().forEachRemaining(path -> {
             List<String> methods = new ArrayList<>();
+            Map<String, List<String>> bodyMediaTypes = new HashMap<>();
             for (String method : HTTP_METHODS) {
                 if (path.getValue().has(method)) {
-                    methods.add(method.toUpperCase(java.util.Locale.ROOT));
+                    String name = method.toUpperCase(java.util.Locale.ROOT);
+                    methods.add(name);
+                    List<String> mediaTypes = new ArrayList<>();
+                    path.getValue().get(method).path("requestBody").path("content").fieldNames()
+                            .forEachRemaining(mediaTypes::add);
+                    bodyMediaTypes.put(name, List.copyOf(mediaTypes));
                 }
             }
             if (methods.contains("GET")) {
@@ -79,7 +98,8 @@ public class ApiContract {
             String regex = java.util.Arrays.stream(path.getKey().split("/", -1))
                     .map(segment -> segment.startsWith("{") ? "[^/]+" : java.util.regex.Pattern.quote(segment))
                     .collect(java.util.stream.Collectors.joining("/"));
-            index.put(java.util.regex.Pattern.compile(regex), List.copyOf(methods));
+            index.put(java.util.regex.Pattern.compile(regex), new PathOperations(List.copyOf(methods),
+                    Map.copyOf(bodyMediaTypes)));
         });
         return index;
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -71,8 +72,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unsupported(NotSupportedException exception, UriInfo uriInfo) {
-        return simple(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", uriInfo);
+    public Response unsupported(NotSupportedException exception, UriInfo uriInfo, Request request) {
+        List<String> accepted = contract.requestMediaTypes(path(uriInfo), request.getMethod());
+        return simple(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as "
+                + (accepted.isEmpty() ? "application/json" : String.join(" or ", accepted)) + ".", uriInfo);
     }
 
     // Mapped one by one, more precisely than the JSON extension's own mappers, which answer plain JSON.

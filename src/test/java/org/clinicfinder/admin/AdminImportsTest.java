@@ -188,7 +188,9 @@ class AdminImportsTest extends DirectoryTest {
                 .queryParam("source", source).post(IMPORTS).then().statusCode(400)
                 .body("errors.name", hasItem("format"));
         as(editor).contentType("application/xml").body("<providers/>").queryParam("source", source).post(IMPORTS)
-                .then().statusCode(415);
+                .then().statusCode(415)
+                .body("detail", equalTo("Send the body as text/csv or application/x-ndjson or application/json or "
+                        + "multipart/form-data."));
         as(editor).queryParam("source", source).get(IMPORTS).then().body("items", hasSize(0));
         api().contentType("text/csv").body(HEADER).queryParam("source", source).post(IMPORTS).then().statusCode(401)
                 .header("WWW-Authenticate", endsWith("\""));

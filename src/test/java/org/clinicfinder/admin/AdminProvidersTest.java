@@ -316,7 +316,8 @@ class AdminProvidersTest extends DirectoryTest {
                     .body("errors.name", org.hamcrest.Matchers.hasItem(refused[1]));
         }
         as(editor).contentType("application/json").header("If-Match", "\"v0\"").body("{\"phone\": null}")
-                .patch("/api/v1/admin/providers/" + listed).then().statusCode(415);
+                .patch("/api/v1/admin/providers/" + listed).then().statusCode(415)
+                .body("detail", equalTo("Send the body as application/merge-patch+json."));
         as(editor).get("/api/v1/admin/providers/" + listed).then().header("ETag", "\"v0\"");
     }
 
