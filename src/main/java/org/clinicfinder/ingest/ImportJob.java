@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import org.clinicfinder.common.Digests;
 import org.clinicfinder.common.ProblemMappers;
 import org.clinicfinder.ingest.ImportOutcome.Counts;
 import org.clinicfinder.ingest.ImportOutcome.ExitCode;
@@ -84,7 +84,7 @@ public class ImportJob {
 
     private ImportOutcome run(ImportRequest request, ImportFormat format, ColumnMapping mapping, long bytesTotal,
             ImportRunLog log, Listener listener) throws SQLException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Digests.sha256();
         long rowsRead = 0;
         long rejected = 0;
         long accepted = 0;
@@ -278,14 +278,6 @@ public class ImportJob {
     private static String describe(String identityKey) {
         return identityKey.startsWith("id:") ? "same external id " + identityKey.substring(3)
                 : "same name, postcode or city, and country";
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Counts the bytes read, for progress against the file's size. */
