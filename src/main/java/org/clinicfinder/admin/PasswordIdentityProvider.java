@@ -28,8 +28,14 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     /** Set on the request when sign-in was refused because of a lock: the seconds until it lifts. */
     static final String LOCKED_FOR_SECONDS = "clinic-finder.sign-in-locked-for";
 
-    /** Compared against when no account has the email, so that both cases take as long. */
-    private static final String NO_ACCOUNT_HASH = BcryptUtil.bcryptHash("no account has this email");
+    /**
+     * Compared against when no account has the email, so that both cases take as long. Hashed on the first
+     * sign-in, not when the bean is made: that happens on the service's first request of any kind, which would
+     * then wait for bcrypt in a JVM still interpreting.
+     */
+    private static final class NoAccount {
+        static final String HASH = BcryptUtil.bcryptHash("no account has this email");
+    }
 
     @Inject
     LoginThrottle throttle;
@@ -61,7 +67,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             String password = new String(request.getPassword().getPassword());
             Optional<AdminAccount> account = QuarkusTransaction.joiningExisting()
                     .call(() -> AdminAccount.findActiveByEmail(email));
-            boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(NO_ACCOUNT_HASH));
+            boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(NoAccount.HASH));
             if (account.isEmpty() || !matches) {
                 throw new AuthenticationFailedException("Wrong email or password");
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.orm.JsonFormat;
@@ -28,17 +29,31 @@ public class JsonColumnFormat implements FormatMapper {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private static final TypeReference<List<TrainingCredential>> CREDENTIALS = new TypeReference<>() {
-    };
+    private static final ObjectReader CREDENTIALS = COLUMN_JSON.readerFor(new TypeReference<List<TrainingCredential>>() {
+    });
+
+    private static final ObjectReader OPENING_HOURS = COLUMN_JSON.readerFor(WeeklyHours.class);
 
     private final FormatMapper delegate = new JacksonJsonFormatMapper(COLUMN_JSON);
 
     /** The credentials column as read with plain JDBC (the public search does not go through Hibernate). */
     public static List<TrainingCredential> credentials(String json) {
         try {
-            return COLUMN_JSON.readValue(json, CREDENTIALS);
+            return CREDENTIALS.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The credentials column holds no list of credentials", e);
+        }
+    }
+
+    /** The opening hours column as read with plain JDBC; null stays null. */
+    public static WeeklyHours openingHours(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return OPENING_HOURS.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The opening_hours column holds no weekly hours", e);
         }
     }
 

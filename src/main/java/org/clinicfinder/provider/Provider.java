@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -130,10 +129,6 @@ public class Provider extends PanacheEntityBase {
     @Generated(event = {EventType.INSERT, EventType.UPDATE})
     @Column(insertable = false, updatable = false)
     public boolean verified;
-
-    public static Optional<Provider> findPublished(UUID id) {
-        return find("id = ?1 and published = true", id).firstResultOptional();
-    }
 
     /** Published providers per country code. */
     public static Map<String, Long> countPublishedByCountry() {

@@ -5,11 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import org.clinicfinder.provider.JsonColumnFormat;
+import org.clinicfinder.provider.Provider;
 import org.clinicfinder.provider.TrainingCredential;
 
 /**
@@ -70,6 +73,55 @@ public class ProviderSearchQueries {
             return rows;
         }
     }
+
+    /**
+     * One published provider with every public field, read with plain JDBC into a detached entity that is
+     * never persisted: through Hibernate, the entity's JSON columns were copied for dirty checking on every read.
+     */
+    Optional<Provider> publishedProvider(UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement prepared = connection.prepareStatement(DETAIL)) {
+            prepared.setObject(1, id);
+            try (ResultSet rs = prepared.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Provider provider = new Provider();
+                provider.id = rs.getObject(1, UUID.class);
+                provider.name = rs.getString(2);
+                provider.kind = rs.getString(3);
+                provider.profession = rs.getString(4);
+                provider.addressLines = strings(rs.getArray(5));
+                provider.city = rs.getString(6);
+                provider.region = rs.getString(7);
+                provider.postalCode = rs.getString(8);
+                provider.country = rs.getString(9);
+                provider.latitude = (Double) rs.getObject(10);
+                provider.longitude = (Double) rs.getObject(11);
+                provider.phone = rs.getString(12);
+                provider.email = rs.getString(13);
+                provider.website = rs.getString(14);
+                provider.treatments = strings(rs.getArray(15));
+                provider.languages = strings(rs.getArray(16));
+                provider.devices = strings(rs.getArray(17));
+                provider.needleDepthMinMm = rs.getBigDecimal(18);
+                provider.needleDepthMaxMm = rs.getBigDecimal(19);
+                provider.numbingOffered = (Boolean) rs.getObject(20);
+                provider.openingHours = JsonColumnFormat.openingHours(rs.getString(21));
+                provider.credentials = JsonColumnFormat.credentials(rs.getString(22));
+                provider.verified = rs.getBoolean(23);
+                provider.updatedAt = rs.getObject(24, OffsetDateTime.class);
+                provider.published = true;
+                return Optional.of(provider);
+            }
+        }
+    }
+
+    private static final String DETAIL = """
+            SELECT p.id, p.name, p.kind, p.profession, p.address_lines, p.city, p.region, p.postal_code, p.country,
+            p.latitude, p.longitude, p.phone, p.email, p.website, p.treatments, p.languages, p.devices,
+            p.needle_depth_min_mm, p.needle_depth_max_mm, p.numbing_offered, p.opening_hours, p.credentials,
+            p.verified, p.updated_at FROM provider p WHERE p.id = ? AND p.published""";
 
     /** Counts per facet value under the criteria, largest first: facet name, then value to count. */
     Map<String, Map<String, Long>> facets(SearchCriteria criteria, List<String> facets) throws SQLException {

@@ -38,6 +38,10 @@ public class SearchCursor {
     }
 
     private final SecretKeySpec key;
+
+    /** A Mac per thread: looking one up and keying it costs more than signing a cursor. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
@@ -108,10 +112,14 @@ public class SearchCursor {
     }
 
     private byte[] sign(byte[] payload) {
+        return Arrays.copyOf(macs.get().doFinal(payload), 16);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Arrays.copyOf(mac.doFinal(payload), 16);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
