@@ -32,9 +32,12 @@ public class ConditionalResponseFilter {
     @Inject
     ObjectMapper json;
 
-    /** Looked up per request: filters are built at static init, before the runtime configuration exists. */
+    /** Looked up on first use: filters are built at static init, before the runtime configuration exists. */
     @Inject
     Provider<CachingConfig> config;
+
+    /** The configuration, once looked up; each lookup would build the mapping anew. */
+    private volatile CachingConfig loadedConfig;
 
     @ServerResponseFilter
     public void conditional(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource)
@@ -59,7 +62,7 @@ public class ConditionalResponseFilter {
         String etag = etag(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL,
-                "public, max-age=" + config.get().maxAge(cacheClass.get()).toSeconds());
+                "public, max-age=" + config().maxAge(cacheClass.get()).toSeconds());
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(304);
             response.setEntity(null);
@@ -99,5 +102,14 @@ public class ConditionalResponseFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    private CachingConfig config() {
+        CachingConfig loaded = loadedConfig;
+        if (loaded == null) {
+            loaded = config.get();
+            loadedConfig = loaded;
+        }
+        return loaded;
     }
 }

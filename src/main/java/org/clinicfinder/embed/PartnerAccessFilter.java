@@ -63,9 +63,12 @@ public class PartnerAccessFilter {
     @Inject
     ServiceOrigin serviceOrigin;
 
-    /** Looked up per request: filters are built at static init, before the runtime configuration exists. */
+    /** Looked up on first use: filters are built at static init, before the runtime configuration exists. */
     @Inject
     Provider<PartnersConfig> config;
+
+    /** The configuration, once looked up; each lookup would build the mapping anew. */
+    private volatile PartnersConfig loadedConfig;
 
     /**
      * CORS preflight of a read of the public API. A preflight carries no key, so it is answered for any
@@ -106,14 +109,14 @@ public class PartnerAccessFilter {
         String address = ClientAddress.of(http);
         Optional<String> key = key(request);
         if (key.isEmpty()) {
-            charge(request, "anonymous", address, config.get().anonymousRate(), "Without a partner key, each address",
+            charge(request, "anonymous", address, config().anonymousRate(), "Without a partner key, each address",
                     true);
             return;
         }
         // A key the cache cannot answer costs a database lookup, which each address may cause only so often:
         // guessing keys is slow.
         Optional<PartnerAccess> found = partners.find(key.get(), () -> charge(request, "key-lookup", address,
-                config.get().keyLookupRate(), "Each address, trying keys not seen lately,", false));
+                config().keyLookupRate(), "Each address, trying keys not seen lately,", false));
         if (found.isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_KEY, "The partner key is unknown or has been revoked. "
                     + "Use the partner's current key, or leave it out to search anonymously.")
@@ -130,7 +133,7 @@ public class PartnerAccessFilter {
                     + origin.get() + "; it is registered for other sites.");
         }
         request.setProperty(PARTNER_ORIGIN, Boolean.TRUE);
-        charge(request, "visitor", partner.id() + "/" + address, config.get().visitorRate(),
+        charge(request, "visitor", partner.id() + "/" + address, config().visitorRate(),
                 "With this key, each address", true);
         charge(request, "partner", partner.id().toString(), partner.rate(), "This key", true);
     }
@@ -198,5 +201,14 @@ public class PartnerAccessFilter {
             headers.putSingle("Access-Control-Allow-Origin", origin);
             headers.putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         }
+    }
+
+    private PartnersConfig config() {
+        PartnersConfig loaded = loadedConfig;
+        if (loaded == null) {
+            loaded = config.get();
+            loadedConfig = loaded;
+        }
+        return loaded;
     }
 }
