@@ -27,7 +27,7 @@ pgbench_run() {
     count=$(cat "$PARAMS/$shape.count")
     logs="$WORK/pgbench-logs/$shape"
     rm -rf "$logs" && mkdir -p "$logs"
-    PGPASSWORD=$CF_DB_PASSWORD PGOPTIONS="-c pg_trgm.word_similarity_threshold=$TEXT_MATCH_THRESHOLD -c plan_cache_mode=force_custom_plan" \
+    PGPASSWORD=$CF_DB_PASSWORD PGOPTIONS="-c pg_trgm.similarity_threshold=$TEXT_MATCH_THRESHOLD -c plan_cache_mode=force_custom_plan" \
         pgbench -n -M prepared -h "$CF_DB_HOST" -p "$CF_DB_PORT" -U "$CF_DB_USER" \
         -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -D count="$count" -D limit="$PAGE_LIMIT" \
         -f "bench/sql/$script.sql" -l --log-prefix="$logs/log" "$SEARCH_DB" >"$out.txt" 2>&1 \

@@ -41,7 +41,10 @@ public interface ClinicFinderConfig {
     }
 
     interface Search {
-        /** pg_trgm word similarity (0 to 1) from which free text matches a provider; lower tolerates more typos. */
+        /**
+         * pg_trgm similarity (0 to 1) from which a word of free text is taken for a word of the directory; lower
+         * tolerates more typos.
+         */
         double textMatchThreshold();
 
         /**

@@ -27,7 +27,8 @@ import org.clinicfinder.provider.TrainingCredential;
  * array containment), so it is written here by hand, in one place, and every shape of it is served by an
  * index of V1__provider_directory.sql (ProviderSearchPlanTest holds it to that).
  *
- * <p>Paging is keyset: each order is (sort key, id), and the next page starts after the last row's pair.
+ * <p>Paging is keyset: each order is (sort key, id), and the next page starts after the last row's pair. The
+ * relevance order is (tier, name_key, id): see {@link #RELEVANCE_TIERS}.
  */
 @ApplicationScoped
 public class ProviderSearchQueries {
@@ -61,7 +62,7 @@ public class ProviderSearchQueries {
                 // Numeric keys travel in their exact shortest form, so that the next page starts exactly here.
                 String sortKey = switch (criteria.sort()) {
                     case NAME -> rs.getString(18);
-                    case RELEVANCE -> Float.toString(rs.getFloat(18));
+                    case RELEVANCE -> rs.getInt("tier") + ":" + rs.getString(18);
                     case DISTANCE -> Double.toString(rs.getDouble(18));
                 };
                 rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -140,6 +141,9 @@ public class ProviderSearchQueries {
 
     /** The page query: matching published rows after the cursor, in sort order, one more than asked for. */
     static Statement pageStatement(SearchCriteria criteria, SearchCursor.Position after, int limit) {
+        if (criteria.sort() == SearchSort.RELEVANCE) {
+            return relevancePageStatement(criteria, after, limit);
+        }
         Sql sql = new Sql();
         Sql sortKey = sortKey(criteria);
         boolean byDistance = criteria.sort() == SearchSort.DISTANCE;
@@ -152,13 +156,13 @@ public class ProviderSearchQueries {
         if (criteria.near() != null) {
             sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
         }
-        sql.append(" FROM provider p WHERE ").append(filters(criteria));
+        sql.append(" FROM provider p WHERE ").append(filters(criteria)).append(textFilter(criteria));
         if (after != null) {
             sql.append(" AND (").append(sortKey).append(", p.id) > (");
             switch (criteria.sort()) {
                 case NAME -> sql.append("?", after.sortKey());
-                case RELEVANCE -> sql.append("?", Float.valueOf(after.sortKey()));
                 case DISTANCE -> sql.append("?", Double.valueOf(after.sortKey()));
+                case RELEVANCE -> throw new IllegalArgumentException("relevance has a statement of its own");
             }
             sql.append(", ?)", after.id());
         }
@@ -171,11 +175,85 @@ public class ProviderSearchQueries {
         return sql.statement();
     }
 
+    /**
+     * Free text by relevance: the matches in tiers, best first, each in (name_key, id) order and each holding
+     * what no earlier tier holds. All but the last are read in index order, so a page stops at its end however
+     * many providers match; a tier is not read at all when the tiers before it fill the page.
+     * <ol start="0">
+     * <li>the name begins with the search ("skin lab" finds Skin Lab London first);
+     * <li>the name holds every word of the search, the last one also as the beginning of a word, and sorts
+     * before the names of tier 0;
+     * <li>the same, and sorts after them (two ranges of the name index, rather than one range filtered by
+     * "does not begin with", which the planner takes for independent of "holds the words");
+     * <li>the search is the provider's city or region;
+     * <li>the words are found in name, city and region together ("skin london"), or the search's words are
+     * spelled like the directory's words ("brigton"). This tier is what the others leave: the planner cannot
+     * estimate such a difference, so it is sorted rather than walked, and it is reached after the others.
+     * </ol>
+     */
+    static final int RELEVANCE_TIERS = 5;
+
+    private static Statement relevancePageStatement(SearchCriteria criteria, SearchCursor.Position after,
+            int limit) {
+        int firstTier = 0;
+        String afterKey = null;
+        if (after != null) {
+            int colon = after.sortKey().indexOf(':');
+            firstTier = Integer.parseInt(after.sortKey().substring(0, colon));
+            afterKey = after.sortKey().substring(colon + 1);
+        }
+        String text = criteria.text();
+        Sql sql = new Sql().append("WITH ");
+        List<String> earlier = new ArrayList<>();
+        for (int tier = firstTier; tier < RELEVANCE_TIERS; tier++) {
+            // The index order, except in the last tier (see above), where another collation of the same order
+            // keeps the planner from walking the name index through rows that the filter then rejects.
+            String order = tier == RELEVANCE_TIERS - 1 ? "p.name_key COLLATE \"POSIX\"" : "p.name_key";
+            sql.append(tier == firstTier ? "" : ", ").append("tier" + tier + " AS MATERIALIZED (SELECT ")
+                    .append(SUMMARY_COLUMNS + ", p.name_key AS sort_key");
+            if (criteria.near() != null) {
+                sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
+            }
+            sql.append(", " + tier + " AS tier FROM provider p WHERE ");
+            if (!earlier.isEmpty()) {
+                sql.append("(SELECT count(*) FROM (" + String.join(" UNION ALL ", earlier) + ") earlier) < ? AND ",
+                        limit + 1);
+            }
+            sql.append(filters(criteria)).append(" AND ");
+            switch (tier) {
+                case 0 -> sql.append("p.name_key ^@ search_key(?)", text);
+                case 1 -> sql.append("p.name_words @@ search_query(?) AND p.name_key < search_key(?)", text, text);
+                // No name key holds U+10FFFF (search_key() turns it into a space): this bound follows every
+                // name that begins with the search.
+                case 2 -> sql.append("p.name_words @@ search_query(?)", text)
+                        .append(" AND p.name_key >= search_key(?) || chr(1114111)", text);
+                case 3 -> sql.append("(p.city_key = search_key(?) OR p.region_key = search_key(?))", text, text)
+                        .append(" AND NOT p.name_words @@ search_query(?) AND NOT p.name_key ^@ search_key(?)", text,
+                                text);
+                default -> sql.append("(p.search_words @@ search_query(?)", text)
+                        .append(" OR p.search_words @@ (SELECT search_similar_query(?)))", text)
+                        .append(" AND NOT p.name_words @@ search_query(?) AND NOT p.name_key ^@ search_key(?)", text,
+                                text)
+                        .append(" AND p.city_key <> search_key(?) AND p.region_key IS DISTINCT FROM search_key(?)",
+                                text, text);
+            }
+            if (tier == firstTier && afterKey != null) {
+                sql.append(" AND (" + order + ", p.id) > (?, ?)", afterKey, after.id());
+            }
+            sql.append(" ORDER BY " + order + ", p.id LIMIT ?)", limit + 1);
+            earlier.add("TABLE tier" + tier);
+        }
+        return sql.append(" SELECT * FROM (" + String.join(" UNION ALL ", earlier) + ") page")
+                .append(" ORDER BY tier, sort_key, id LIMIT ?", limit + 1)
+                .statement();
+    }
+
     static Statement facetStatement(SearchCriteria criteria, List<String> facets) {
         Sql sql = new Sql()
                 .append("WITH matched AS MATERIALIZED (SELECT p.country, p.kind, p.treatments, p.languages"
                         + " FROM provider p WHERE ")
                 .append(filters(criteria))
+                .append(textFilter(criteria))
                 .append(") ");
         List<String> parts = new ArrayList<>();
         for (String facet : facets) {
@@ -193,14 +271,12 @@ public class ProviderSearchQueries {
         return sql.statement();
     }
 
-    /** Keys that sort ascending: names as folded text, relevance negated, distance as the chord. */
+    /** Keys that sort ascending: names as folded text, distance as the chord. */
     private static Sql sortKey(SearchCriteria criteria) {
         return switch (criteria.sort()) {
             case NAME -> new Sql().append("p.name_key");
-            case RELEVANCE -> new Sql()
-                    .append("(-(word_similarity(search_key(?), p.name_key)", criteria.text())
-                    .append(" + word_similarity(search_key(?), p.search_text)))", criteria.text());
             case DISTANCE -> new Sql().append("(").append(distanceFrom(criteria.near())).append(")");
+            case RELEVANCE -> throw new IllegalArgumentException("relevance has a statement of its own");
         };
     }
 
@@ -223,10 +299,6 @@ public class ProviderSearchQueries {
         if (!criteria.treatments().isEmpty()) {
             sql.append(" AND p.treatments @> ?", (Object) criteria.treatments().toArray(String[]::new));
         }
-        if (criteria.text() != null) {
-            // word_similarity_threshold (0.6 by default) decides what counts as a match.
-            sql.append(" AND p.search_text %> search_key(?)", criteria.text());
-        }
         if (criteria.near() != null) {
             double metres = criteria.radiusKm() * 1000;
             SearchCriteria.GeoPoint point = criteria.near();
@@ -244,6 +316,19 @@ public class ProviderSearchQueries {
         }
         if (criteria.kind() != null) {
             sql.append(" AND p.kind = ?", criteria.kind());
+        }
+        return sql;
+    }
+
+    /**
+     * What free text matches when not ranked by relevance: the providers of any relevance tier, that is every
+     * word in name, city and region (the last as a word's beginning), or words spelled like them.
+     */
+    private static Sql textFilter(SearchCriteria criteria) {
+        Sql sql = new Sql();
+        if (criteria.text() != null) {
+            sql.append(" AND (p.search_words @@ search_query(?)", criteria.text())
+                    .append(" OR p.search_words @@ (SELECT search_similar_query(?)))", criteria.text());
         }
         return sql;
     }

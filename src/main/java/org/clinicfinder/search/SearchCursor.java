@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
 public class SearchCursor {
 
     private static final Logger LOG = Logger.getLogger(SearchCursor.class);
-    private static final int VERSION = 1;
+    // 2: relevance keys became a tier and a name instead of a similarity.
+    private static final int VERSION = 2;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every query shape of the public API is served by an index: EXPLAIN of the very SQL the service runs, over a
@@ -93,6 +94,14 @@ class ProviderSearchPlanTest {
                         SearchSort.RELEVANCE)),
                 Arguments.of("text and country", criteria(List.of("CH"), null, null, none, "zurich", null, null,
                         null, null, SearchSort.RELEVANCE)),
+                Arguments.of("text, a word of most names", criteria(none, null, null, none, "clinic", null, null,
+                        null, null, SearchSort.RELEVANCE)),
+                Arguments.of("text, a city", criteria(none, null, null, none, "city 7", null, null, null, null,
+                        SearchSort.RELEVANCE)),
+                Arguments.of("text, a typo", criteria(none, null, null, none, "zurik", null, null, null, null,
+                        SearchSort.RELEVANCE)),
+                Arguments.of("text by name", criteria(none, null, null, none, "derma", null, null, null, null,
+                        SearchSort.NAME)),
                 Arguments.of("distance", criteria(none, null, null, none, null, LONDON, null, null, null,
                         SearchSort.DISTANCE)),
                 Arguments.of("distance and treatment", criteria(none, null, null, List.of("acne-scars"), null,
@@ -118,11 +127,22 @@ class ProviderSearchPlanTest {
     void shouldServeDeepPagesFromAnIndex(String shape, SearchCriteria criteria) throws SQLException {
         String key = switch (criteria.sort()) {
             case NAME -> "clinic 3000 derma";
-            case RELEVANCE -> "-1.2";
+            case RELEVANCE -> "1:clinic 3000 derma";
             case DISTANCE -> "5000.5";
         };
         assertNoSequentialScan(shape, ProviderSearchQueries.pageStatement(criteria,
                 new SearchCursor.Position(key, UUID.randomUUID()), 20));
+    }
+
+    @ParameterizedTest(name = "relevance tier {0}")
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void shouldServeDeepPagesOfEveryRelevanceTierFromAnIndex(int tier) throws SQLException {
+        for (String text : List.of("clinic", "derma", "city 7", "zurik")) {
+            SearchCriteria criteria = criteria(List.of(), null, null, List.of(), text, null, null, null, null,
+                    SearchSort.RELEVANCE);
+            assertNoSequentialScan(text + " from tier " + tier, ProviderSearchQueries.pageStatement(criteria,
+                    new SearchCursor.Position(tier + ":clinic 3000 derma", UUID.randomUUID()), 20));
+        }
     }
 
     @ParameterizedTest(name = "facets, {0}")

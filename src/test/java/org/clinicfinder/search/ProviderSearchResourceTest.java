@@ -151,6 +151,101 @@ class ProviderSearchResourceTest extends DirectoryTest {
     }
 
     @Test
+    void shouldRankNameBeginningThenNameWordsThenPlaceThenTheRest() {
+        providers.provider("Zeta Skin Rooms").in("London", "England", "GB", 51.5074, -0.1278).insert();
+        providers.provider("Alpha Aesthetics").in("London", "England", "GB", 51.5074, -0.1278).insert();
+        providers.provider("Skin Lab London").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+        providers.provider("Londoner Studio").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+        providers.provider("London Skin Clinic").in("Manchester", "England", "GB", 53.4808, -2.2426).insert();
+        providers.provider("Harbour Aesthetics").in("Croydon", "Greater London", "GB", 51.3762, -0.0982).insert();
+        providers.provider("Leeds Laser Rooms").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+
+        // The name begins with the search; the name holds it; the city is it; a word of the region is it.
+        assertThat(names(Map.of("q", "london"))).containsExactly("London Skin Clinic", "Londoner Studio",
+                "Skin Lab London", "Alpha Aesthetics", "Zeta Skin Rooms", "Harbour Aesthetics");
+        assertThat(names(Map.of("q", "England"))).containsExactly("Alpha Aesthetics", "Leeds Laser Rooms",
+                "London Skin Clinic", "Londoner Studio", "Skin Lab London", "Zeta Skin Rooms");
+        assertThat(names(Map.of("q", "skin lab"))).containsExactly("Skin Lab London");
+    }
+
+    @Test
+    void shouldFindWordsSpreadOverNameAndPlace() {
+        providers.provider("Skin Studio").in("London", "England", "GB", 51.5074, -0.1278).insert();
+        providers.provider("Skin Studio North").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+        providers.provider("London Skin Clinic").in("Manchester", "England", "GB", 53.4808, -2.2426).insert();
+
+        assertThat(names(Map.of("q", "skin london"))).containsExactly("London Skin Clinic", "Skin Studio");
+        assertThat(names(Map.of("q", "skin studio leeds"))).containsExactly("Skin Studio North");
+    }
+
+    @Test
+    void shouldTakeTheLastWordAsTheBeginningOfOne() {
+        providers.provider("Skin Clinic Bristol").in("Bristol", "England", "GB", 51.4545, -2.5879).insert();
+        providers.provider("Bristol Skin Clinic").in("Bristol", "England", "GB", 51.4545, -2.5879).insert();
+        providers.provider("Skin Rooms").in("Bristol", "England", "GB", 51.4545, -2.5879).insert();
+
+        assertThat(names(Map.of("q", "skin cli"))).containsExactly("Skin Clinic Bristol", "Bristol Skin Clinic");
+        assertThat(names(Map.of("q", "brist"))).containsExactly("Bristol Skin Clinic", "Skin Clinic Bristol",
+                "Skin Rooms");
+    }
+
+    @Test
+    void shouldRankExactWordsBeforeSimilarlySpeltOnes() {
+        providers.provider("Clinik Estetika").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+        providers.provider("Skin Clinic").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+        providers.provider("Clinic of Skin").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+
+        assertThat(names(Map.of("q", "clinic"))).containsExactly("Clinic of Skin", "Skin Clinic", "Clinik Estetika");
+        assertThat(names(Map.of("q", "clinik"))).containsExactly("Clinik Estetika", "Clinic of Skin", "Skin Clinic");
+        assertThat(names(Map.of("q", "skin clinik leeds"))).containsExactly("Clinic of Skin", "Skin Clinic");
+        assertThat(names(Map.of("q", "skin xylophone"))).isEmpty();
+    }
+
+    @Test
+    void shouldFindARareWordAmongFrequentOnes() {
+        for (int i = 0; i < 30; i++) {
+            providers.provider("Skin Clinic " + i).insert();
+        }
+        providers.provider("Thornwick Skin Studio").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+
+        assertThat(names(Map.of("q", "thornwick"))).containsExactly("Thornwick Skin Studio");
+        assertThat(names(Map.of("q", "Thornwik"))).containsExactly("Thornwick Skin Studio");
+        assertThat(names(Map.of("q", "thornwick skin studio"))).containsExactly("Thornwick Skin Studio");
+        List<String> skin = names(Map.of("q", "skin", "limit", "100"));
+        assertThat(skin).hasSize(31).endsWith("Thornwick Skin Studio");
+        assertThat(skin.subList(0, 30)).allMatch(name -> name.startsWith("Skin Clinic "));
+    }
+
+    @Test
+    void shouldPageAcrossRelevanceTiersInTheOrderOfOneLongPage() {
+        for (int i = 0; i < 4; i++) {
+            // Repeated names in every tier make ties that only the id breaks.
+            providers.provider("Bristol Skin " + (i % 2)).in("Bath", "England", "GB", 51.38, -2.36).insert();
+            providers.provider("Skin Bristol " + (i % 2)).in("Bath", "England", "GB", 51.38, -2.36).insert();
+            providers.provider("Harbour Rooms " + (i % 2)).in("Bristol", "England", "GB", 51.45, -2.59).insert();
+            providers.provider("Avon Clinic " + (i % 2)).in("Bristol Harbourside", "England", "GB", 51.45, -2.6)
+                    .insert();
+            providers.provider("Unrelated " + i).in("Bath", "England", "GB", 51.38, -2.36).insert();
+        }
+        List<String> whole = api().queryParam("q", "bristol").queryParam("limit", 100).get(PATH)
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(whole).hasSize(16);
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = api().queryParam("q", "bristol").queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(PATH).then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null && paged.size() < 100);
+        assertThat(paged).isEqualTo(whole);
+    }
+
+    @Test
     void shouldSortByNameIgnoringCaseAndAccentsByDefault() {
         providers.provider("beauty Rooms").insert();
         providers.provider("Ästhetik am Markt").insert();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.stream.Stream;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every bad input gets a 400 problem naming the parameter, with a message a person can act on. */
 @QuarkusTest
@@ -97,6 +99,15 @@ class ProviderSearchValidationTest extends DirectoryTest {
                 .body("detail", containsString(parameter + ": "))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("at org.")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"skin & clinic", "o'brien:*", "(derma | pen)", "!london", "a\\b <-> c"})
+    void shouldTakeSearchOperatorsInTextForPlainCharacters(String text) {
+        providers.provider("O'Brien Derma Pen").insert();
+        api().queryParam("q", text).get(PATH).then().statusCode(200).body("items", notNullValue());
+        api().queryParam("q", text).queryParam("sort", "name").get(PATH).then().statusCode(200);
+        api().queryParam("q", text).queryParam("facets", "country").get(PATH).then().statusCode(200);
     }
 
     @Test
