@@ -75,7 +75,7 @@ job() {
     local database=$1
     shift
     # shellcheck disable=SC2046,SC2086 # one variable a word; JAVA_OPTS holds several options
-    exec env $(service_env "$database") java $JAVA_OPTS -jar "$JAR" import "$@"
+    exec env $(service_env "$database") JAVA_OPTS="$JAVA_OPTS" scripts/clinic-finder import "$@"
 }
 
 # run_measured LOG COMMAND...: runs COMMAND with its output in LOG; sets MEASURED_SECONDS, MEASURED_PEAK_KB
@@ -130,7 +130,7 @@ start_service() {
     start=$EPOCHREALTIME
     # shellcheck disable=SC2086,SC2046 # JAVA_OPTS holds several options; one variable a line
     env $(service_env "$database") QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
-        java $JAVA_OPTS -jar "$JAR" >"$log" 2>&1 &
+        JAVA_OPTS="$JAVA_OPTS" scripts/clinic-finder >"$log" 2>&1 &
     SERVICE_PID=$!
     for _ in $(seq 1 3000); do
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$SERVICE_URL$path" || true)

@@ -92,13 +92,13 @@ def machine_section(env):
 | Memory | {env['memory']} |
 | OS | {env['os']} |
 | JDK | {env['jdk']} |
-| JVM options | {env['java_opts']} |
+| JVM options | service `{env.get('service_jvm') or 'none'}`, import job `{env.get('job_jvm') or 'none'}` (scripts/clinic-finder); added by `--java-opts`: {env['java_opts']} |
 | PostgreSQL | {env['postgres']} ({env['postgres_settings']}) |
 | Load generators | {env['wrk']}, {env['pgbench']} |
 | Load average | {env['load_before']} before, {env['load_after']} after |
 
-The service and the import job run as `java -jar target/quarkus-app/quarkus-run.jar` with the benchmark's own
-database, and with `CLINIC_FINDER_PARTNERS_ANONYMOUS_RATE={env['anonymous_rate']}`: the public API allows 60
+The service and the import job run as `scripts/clinic-finder` runs them (the launcher of the README, of
+scripts/run and of the container image, with its JVM options) on the benchmark's own database, and with `CLINIC_FINDER_PARTNERS_ANONYMOUS_RATE={env['anonymous_rate']}`: the public API allows 60
 requests a minute per client address, and every benchmark request comes from 127.0.0.1. Everything runs on
 this one machine: the load generators share its cores with the service and PostgreSQL, on both sides of
 every comparison.
@@ -212,7 +212,7 @@ def startup_section(env, rows):
 
 {measured(env)}
 
-From `java -jar target/quarkus-app/quarkus-run.jar` to the first 200 answer to
+From `scripts/clinic-finder` (the service) to the first 200 answer to
 `GET /api/v1/providers?country=GB&city=London` (polled every 10 ms), against the benchmark's database of
 {number(int(env['rows']))} providers with its schema up to date; then the process's VmRSS.
 
