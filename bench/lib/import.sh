@@ -83,11 +83,11 @@ timed_import() {
     fi
     # The step measures what it says only if the job did what the step expects of it.
     case $expect in
-        inserted) [ "$inserted" = "$ROWS" ] ;;
-        unchanged) [ "$unchanged" = "$ROWS" ] ;;
-        updated) [ "$updated" -gt 0 ] && [ $((updated + unchanged)) = "$ROWS" ] ;;
+        inserted) [ "$inserted" = "$IMPORT_ROWS" ] ;;
+        unchanged) [ "$unchanged" = "$IMPORT_ROWS" ] ;;
+        updated) [ "$updated" -gt 0 ] && [ $((updated + unchanged)) = "$IMPORT_ROWS" ] ;;
     esac || { say "The $step import gave $inserted inserted, $updated updated, $unchanged unchanged"; return 1; }
-    record "$RESULTS/import.tsv" "$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$step" "$ROWS" "$MEASURED_SECONDS" \
+    record "$RESULTS/import.tsv" "$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$step" "$IMPORT_ROWS" "$MEASURED_SECONDS" \
         "$MEASURED_PEAK_KB" "$inserted" "$updated" "$unchanged")"
 }
 
@@ -123,7 +123,7 @@ copy_baseline() {
 }
 
 import_part() {
-    dataset_files "$ROWS"
+    dataset_files "$IMPORT_ROWS"
     fresh_database "$MAIN_DB"
     : >"$RESULTS/import.tsv"
     timed_import fresh "$DATA_FILE" inserted
@@ -131,6 +131,6 @@ import_part() {
     timed_import unchanged "$DATA_FILE" unchanged
     timed_import changed "$CHANGED_FILE" updated
     bench_psql "$MAIN_DB" -c "VACUUM ANALYZE provider"
-    record "$RESULTS/run.env" "import_command=java -jar target/quarkus-app/quarkus-run.jar import FILE --source bench"
-    MAIN_DB_ROWS=$ROWS
+    record "$RESULTS/run.env" "import_command=scripts/clinic-finder import FILE --source bench"
+    MAIN_DB_ROWS=$IMPORT_ROWS
 }
