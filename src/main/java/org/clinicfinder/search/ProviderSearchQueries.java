@@ -25,7 +25,8 @@ import org.clinicfinder.provider.TrainingCredential;
 /**
  * The public search in SQL. It needs PostgreSQL's own operators (trigram similarity, earthdistance,
  * array containment), so it is written here by hand, in one place, and every shape of it is served by an
- * index of V1__provider_directory.sql (ProviderSearchPlanTest holds it to that).
+ * index of V1__provider_directory.sql or, for most facet counts, by the counts of V9__facet_counts.sql
+ * (ProviderSearchPlanTest holds it to that).
  *
  * <p>Paging is keyset: each order is (sort key, id), and the next page starts after the last row's pair. The
  * relevance order is (tier, name_key, id): see {@link #RELEVANCE_TIERS}.
@@ -43,6 +44,8 @@ public class ProviderSearchQueries {
     /** A statement and its parameters, in order. */
     record Statement(String sql, List<Object> parameters) {
     }
+
+    private static final List<String> FACETS = List.of("country", "treatment", "language", "kind");
 
     static final String SUMMARY_COLUMNS = """
             p.id, p.name, p.kind, p.profession, p.city, p.region, p.postal_code, p.country, p.latitude, p.longitude,
@@ -248,7 +251,47 @@ public class ProviderSearchQueries {
                 .statement();
     }
 
+    /**
+     * The facet counts: read from provider_facet_count (V9__facet_counts.sql, kept exact by triggers on
+     * provider) when the criteria filter on nothing but country, kind and verification, else counted over the
+     * matching providers.
+     */
     static Statement facetStatement(SearchCriteria criteria, List<String> facets) {
+        return countsStored(criteria) ? storedFacetStatement(criteria, facets) : liveFacetStatement(criteria, facets);
+    }
+
+    /** Whether provider_facet_count holds the facets of these criteria: it is keyed by country, kind and verified. */
+    static boolean countsStored(SearchCriteria criteria) {
+        return criteria.region() == null && criteria.city() == null && criteria.treatments().isEmpty()
+                && criteria.text() == null && criteria.near() == null && criteria.language() == null;
+    }
+
+    static Statement storedFacetStatement(SearchCriteria criteria, List<String> facets) {
+        List<String> names = new ArrayList<>();
+        for (String facet : facets) {
+            if (!FACETS.contains(facet)) {
+                throw new IllegalArgumentException("Unknown facet " + facet);
+            }
+            names.add("'" + facet + "'");
+        }
+        Sql sql = new Sql().append("SELECT facet, value, sum(providers) FROM provider_facet_count WHERE facet IN (")
+                .append(String.join(", ", names)).append(")");
+        if (!criteria.countries().isEmpty()) {
+            sql.append(" AND country = ANY(?)", (Object) criteria.countries().toArray(String[]::new));
+        }
+        if (criteria.verified() != null) {
+            sql.append(" AND verified = ?", criteria.verified());
+        }
+        if (criteria.kind() != null) {
+            sql.append(" AND kind = ?", criteria.kind());
+        }
+        // Counts of values no published provider has any more stay behind as zeros.
+        return sql.append(" GROUP BY facet, value HAVING sum(providers) > 0 ORDER BY facet, 3 DESC, value")
+                .statement();
+    }
+
+    /** Counts over the matching providers, for filters the stored counts are not keyed by. */
+    static Statement liveFacetStatement(SearchCriteria criteria, List<String> facets) {
         Sql sql = new Sql()
                 .append("WITH matched AS MATERIALIZED (SELECT p.country, p.kind, p.treatments, p.languages"
                         + " FROM provider p WHERE ")

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every query shape of the public API is served by an index: EXPLAIN of the very SQL the service runs, over a
- * few thousand generated providers, must not read the provider table sequentially.
+ * few thousand generated providers, must not read the provider table sequentially. Facet counts under filters
+ * on country, kind and verification only must not read it at all: they come from provider_facet_count.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -147,32 +148,61 @@ class ProviderSearchPlanTest {
 
     @ParameterizedTest(name = "facets, {0}")
     @MethodSource("pageShapes")
-    void shouldCountFacetsFromAnIndexUnderSelectiveFilters(String shape, SearchCriteria criteria)
+    void shouldCountFacetsFromStoredCountsOrAnIndexUnderSelectiveFilters(String shape, SearchCriteria criteria)
             throws SQLException {
+        ProviderSearchQueries.Statement statement = ProviderSearchQueries.facetStatement(criteria,
+                List.of("country", "treatment", "language", "kind"));
         boolean selective = !criteria.countries().isEmpty() || criteria.city() != null || criteria.region() != null
                 || criteria.text() != null || criteria.near() != null;
-        if (selective) {
-            assertNoSequentialScan(shape, ProviderSearchQueries.facetStatement(criteria,
-                    List.of("country", "treatment", "language", "kind")));
+        if (ProviderSearchQueries.countsStored(criteria)) {
+            assertThat(relations(plan(statement))).as("tables read for %s", shape)
+                    .containsOnly("provider_facet_count");
+        } else if (selective) {
+            assertNoSequentialScan(shape, statement);
+        }
+    }
+
+    @ParameterizedTest(name = "facets, {0}, and kind and verified")
+    @MethodSource("pageShapes")
+    void shouldReadStoredCountsForCountryKindAndVerification(String shape, SearchCriteria criteria)
+            throws SQLException {
+        SearchCriteria narrowed = new SearchCriteria(criteria.countries(), criteria.region(), criteria.city(),
+                criteria.treatments(), criteria.text(), criteria.near(), criteria.radiusKm(), true,
+                criteria.language(), "clinic", criteria.sort());
+        if (ProviderSearchQueries.countsStored(narrowed)) {
+            assertThat(relations(plan(ProviderSearchQueries.facetStatement(narrowed, List.of("kind")))))
+                    .as("tables read for %s", shape).containsOnly("provider_facet_count");
         }
     }
 
     private void assertNoSequentialScan(String shape, ProviderSearchQueries.Statement statement)
             throws SQLException {
-        JsonNode plan;
+        JsonNode plan = plan(statement);
+        List<String> sequentialScans = new ArrayList<>();
+        collectSequentialScans(plan, sequentialScans);
+        assertThat(sequentialScans).as("sequential scans for %s in plan %s", shape, plan.toPrettyString()).isEmpty();
+    }
+
+    private JsonNode plan(ProviderSearchQueries.Statement statement) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement explain = ProviderSearchQueries.prepare(connection,
                         new ProviderSearchQueries.Statement("EXPLAIN (FORMAT JSON) " + statement.sql(),
                                 statement.parameters()));
                 ResultSet rs = explain.executeQuery()) {
             rs.next();
-            plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
+            return new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        List<String> sequentialScans = new ArrayList<>();
-        collectSequentialScans(plan, sequentialScans);
-        assertThat(sequentialScans).as("sequential scans for %s in plan %s", shape, plan.toPrettyString()).isEmpty();
+    }
+
+    private static List<String> relations(JsonNode node) {
+        List<String> found = new ArrayList<>();
+        if (node.has("Relation Name")) {
+            found.add(node.path("Relation Name").asText());
+        }
+        node.path("Plans").forEach(child -> found.addAll(relations(child)));
+        return found;
     }
 
     private static void collectSequentialScans(JsonNode node, List<String> found) {

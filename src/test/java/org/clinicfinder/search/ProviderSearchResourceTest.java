@@ -360,6 +360,42 @@ class ProviderSearchResourceTest extends DirectoryTest {
     }
 
     @Test
+    void shouldCountFacetsOfCountriesKindsAndVerificationAsTheDirectoryChanges() {
+        providers.provider("A").treatments("acne-scars", "wrinkles").languages("en", "ga").verified()
+                .in("Dublin", "Leinster", "IE", 53.3498, -6.2603).insert();
+        UUID cork = providers.provider("B").treatments("wrinkles").languages("en").kind("practitioner")
+                .in("Cork", "Munster", "IE", 51.8985, -8.4756).insert();
+        providers.provider("C").treatments("hair-loss").languages("en").insert();
+        providers.provider("D").treatments("pigmentation").languages("de").unpublished()
+                .in("Berlin", "Berlin", "DE", 52.52, 13.405).insert();
+
+        api().queryParam("country", "IE", "GB").queryParam("facets", "country,treatment,language,kind")
+                .get(PATH).then().statusCode(200)
+                .body("facets.country.value", contains("IE", "GB"))
+                .body("facets.country.count", contains(2, 1))
+                .body("facets.treatment.value", contains("wrinkles", "acne-scars", "hair-loss"))
+                .body("facets.treatment.count", contains(2, 1, 1))
+                .body("facets.language.value", contains("en", "ga"))
+                .body("facets.language.count", contains(3, 1))
+                .body("facets.kind.value", contains("clinic", "practitioner"))
+                .body("facets.kind.count", contains(2, 1));
+        api().queryParam("kind", "clinic").queryParam("verified", true).queryParam("facets", "country,treatment")
+                .get(PATH).then().statusCode(200)
+                .body("facets.country.value", contains("IE"))
+                .body("facets.treatment.value", contains("acne-scars", "wrinkles"));
+
+        providers.execute("UPDATE provider SET published = false WHERE id = '" + cork + "'");
+        providers.execute("UPDATE provider SET published = true, languages = '{de,en}' WHERE name = 'D'");
+        api().queryParam("facets", "country,language,kind").get(PATH).then().statusCode(200)
+                .body("facets.country.value", contains("DE", "GB", "IE"))
+                .body("facets.country.count", contains(1, 1, 1))
+                .body("facets.language.value", contains("en", "de", "ga"))
+                .body("facets.language.count", contains(3, 1, 1))
+                .body("facets.kind.value", contains("clinic"))
+                .body("facets.kind.count", contains(3));
+    }
+
+    @Test
     void shouldAnswerAnEmptyPageWhenNothingMatches() {
         api().queryParam("country", "NZ").queryParam("facets", "country").get(PATH).then().statusCode(200)
                 .body("items", empty())
