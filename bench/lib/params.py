@@ -96,13 +96,13 @@ def prepare(db, url, out, count, cursor_searches, rng):
     shapes = {}
 
     rows = sample(db, count, "p.country, p.city")
-    db.table("city", [("country", "text"), ("city", "text")], [(pg_array(c), city) for c, city in rows])
+    db.table("city", [("country", "text"), ("city", "text")], [(c, city) for c, city in rows])
     shapes["city"] = [path(country=c, city=city) for c, city in rows]
 
     rows = sample(db, count, "p.country, p.treatments[1 + abs(hashtext(p.id::text)) % cardinality(p.treatments)]",
                   "cardinality(p.treatments) > 0")
     db.table("treatment", [("country", "text"), ("treatment", "text")],
-             [(pg_array(c), pg_array(t)) for c, t in rows])
+             [(c, pg_array(t)) for c, t in rows])
     shapes["treatment"] = [path(country=c, treatment=t) for c, t in rows]
 
     rows = sample(db, count, "p.name, p.city")
@@ -117,7 +117,7 @@ def prepare(db, url, out, count, cursor_searches, rng):
     shapes["nearby"] = [path(lat=lat, lon=lon, radiusKm=25, sort="distance") for lat, lon in points]
 
     rows = sample(db, count, "p.country")
-    db.table("facets", [("country", "text")], [(pg_array(c),) for (c,) in rows])
+    db.table("facets", [("country", "text")], [(c,) for (c,) in rows])
     shapes["facets"] = [path(country=c, facets="treatment,language,kind") for (c,) in rows]
 
     rows = sample(db, count, "p.id")
@@ -135,7 +135,7 @@ def prepare(db, url, out, count, cursor_searches, rng):
         cursor = walk_to_page(url, {"country": country})
         key, id = db.rows(f"SELECT name_key, id FROM provider WHERE published AND country = '{country}'"
                           f" ORDER BY name_key, id OFFSET {position - 1} LIMIT 1")[0]
-        pages.append(((pg_array(country), key, id), path(country=country, cursor=cursor)))
+        pages.append(((country, key, id), path(country=country, cursor=cursor)))
     script = "page50"
     if not pages:
         script = "page50-all"

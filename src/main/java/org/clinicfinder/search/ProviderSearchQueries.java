@@ -276,7 +276,9 @@ public class ProviderSearchQueries {
         }
         Sql sql = new Sql().append("SELECT facet, value, sum(providers) FROM provider_facet_count WHERE facet IN (")
                 .append(String.join(", ", names)).append(")");
-        if (!criteria.countries().isEmpty()) {
+        if (criteria.countries().size() == 1) {
+            sql.append(" AND country = ?", criteria.countries().get(0));
+        } else if (!criteria.countries().isEmpty()) {
             sql.append(" AND country = ANY(?)", (Object) criteria.countries().toArray(String[]::new));
         }
         if (criteria.verified() != null) {
@@ -330,7 +332,12 @@ public class ProviderSearchQueries {
 
     private static Sql filters(SearchCriteria criteria) {
         Sql sql = new Sql().append("p.published");
-        if (!criteria.countries().isEmpty()) {
+        if (criteria.countries().size() == 1) {
+            // Equality, not ANY: only then does provider_by_country hand out the country's rows in name order.
+            // With ANY, PostgreSQL walks provider_by_name and filters, through every provider named before the
+            // country's first 20 (a French page: 52,000 rows, 430 ms at 1,000,000 providers).
+            sql.append(" AND p.country = ?", criteria.countries().get(0));
+        } else if (!criteria.countries().isEmpty()) {
             sql.append(" AND p.country = ANY(?)", (Object) criteria.countries().toArray(String[]::new));
         }
         if (criteria.region() != null) {
