@@ -193,6 +193,12 @@ def phone_number(rng, place):
     return number
 
 
+
+def plain(value):
+    """A number as people write it: no exponent (7e-05 is 0.00007), no trailing zeros."""
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
 def provider(rng, vocabulary, place, number):
     lang = place.culture
     kind = "clinic" if rng.random() < 0.65 else "practitioner"
@@ -217,7 +223,7 @@ def provider(rng, vocabulary, place, number):
     synonyms = rng.random() < 0.3
     depth_min, depth_max = rng.choice([0.2, 0.25, 0.5, 0.5]), rng.choice([1.0, 1.5, 2.0, 2.5, 3.0])
     decimal_comma = lang in ("de", "fr", "es", "nl") and rng.random() < 0.3
-    numbers = (lambda value: f"{value:g}".replace(".", ",")) if decimal_comma else (lambda value: f"{value:g}")
+    numbers = (lambda value: plain(value).replace(".", ",")) if decimal_comma else plain
     yes, no = NUMBING_WORDS[lang]
     english_address = lang == "en" or place.country in ("AU", "NZ", "ZA", "US", "CA")
     return {
