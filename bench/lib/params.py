@@ -113,7 +113,7 @@ def relevance_fetches(db, queries):
         for sql, end in statements:
             # Every tier as it runs when it is asked for a whole page; pgbench's :variables as psql's.
             sql = re.sub(r"(?<!:):(limit|fetch[0-9])\b", str(PAGE_SIZE + 1), sql)
-            sql = re.sub(r"(?<!:):([a-z_]+)", r":'\1'", sql)
+            sql = re.sub(r"(?<!:):([a-z_][a-z0-9_]*)", r":'\1'", sql)
             lines.append(sql + " \\gset" if end != ";" else f"SELECT count(*) FROM ({sql}) tier;")
     counts = [int(line) for line in db.script("\n".join(lines) + "\n")]
     tiers = len(counts) // len(queries)
