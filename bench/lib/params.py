@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import random
+import re
 import subprocess
 import urllib.parse
 import urllib.request
@@ -32,6 +33,12 @@ class Database:
         output = subprocess.run(self.base + ["-F", "\t", "-c", sql], env=self.environment, check=True,
                                 capture_output=True, text=True).stdout
         return [line.split("\t") for line in output.splitlines() if line]
+
+    def script(self, text):
+        """Runs psql's script text; its output lines."""
+        output = subprocess.run(self.base, env=self.environment, check=True, input=text, capture_output=True,
+                                text=True).stdout
+        return [line for line in output.splitlines() if line]
 
     def run(self, sql, stdin=None):
         subprocess.run(self.base + ["-c", sql], env=self.environment, check=True, input=stdin, text=True,
@@ -79,6 +86,50 @@ def text_query(rng, name, city):
     return " ".join(words[start:start + 2])
 
 
+TIERS = 5  # ProviderSearchQueries.RELEVANCE_TIERS
+
+
+def relevance_fetches(db, queries):
+    """For each search, the rows the service asks each relevance tier after the first for on a first page (0:
+    the tier is not run), as the text script's \\if blocks need them: the service runs a tier's statement only
+    when the tiers before it leave room on the page. Found by running the script's own statements."""
+    statements = []
+    with open("bench/sql/text.sql", encoding="utf-8") as script:
+        current = []
+        for line in script:
+            if line.startswith("\\"):
+                continue
+            current.append(line)
+            text = "".join(current).rstrip()
+            for end in (";", "\\gset"):
+                if text.endswith(end):
+                    statements.append((text[: -len(end)].strip(), end))
+                    current = []
+                    break
+    statements = [(sql, end) for sql, end in statements if "FROM bench." not in sql]
+    lines = []
+    for q in queries:
+        lines.append("\\set p_q '" + q.replace("\\", "\\\\").replace("'", "''") + "'")
+        for sql, end in statements:
+            # Every tier as it runs when it is asked for a whole page; pgbench's :variables as psql's.
+            sql = re.sub(r"(?<!:):(limit|fetch[0-9])\b", str(PAGE_SIZE + 1), sql)
+            sql = re.sub(r"(?<!:):([a-z_][a-z0-9_]*)", r":'\1'", sql)
+            lines.append(sql + " \\gset" if end != ";" else f"SELECT count(*) FROM ({sql}) tier;")
+    counts = [int(line) for line in db.script("\n".join(lines) + "\n")]
+    tiers = len(counts) // len(queries)
+    if tiers != TIERS:
+        raise SystemExit(f"bench/sql/text.sql runs {tiers} relevance tiers, not {TIERS}")
+    fetches = []
+    for n in range(len(queries)):
+        room = PAGE_SIZE + 1 - counts[n * tiers]
+        row = []
+        for count in counts[n * tiers + 1:(n + 1) * tiers]:
+            row.append(max(room, 0))
+            room -= min(max(room, 0), count)
+        fetches.append(row)
+    return fetches
+
+
 def walk_to_page(url, query):
     """The cursor of the PAGE-th page of a search, by following nextCursor from its first page."""
     cursor = None
@@ -107,7 +158,8 @@ def prepare(db, url, out, count, cursor_searches, rng):
 
     rows = sample(db, count, "p.name, p.city")
     queries = [text_query(rng, name, city) for name, city in rows]
-    db.table("text", [("q", "text")], [(q,) for q in queries])
+    db.table("text", [("q", "text")] + [(f"fetch{tier}", "integer") for tier in range(1, TIERS)],
+             [(q, *fetches) for q, fetches in zip(queries, relevance_fetches(db, queries))])
     shapes["text"] = [path(q=q) for q in queries]
 
     rows = sample(db, count, "p.latitude, p.longitude", "p.latitude IS NOT NULL")

@@ -6,6 +6,10 @@ SHAPES="city treatment text nearby facets detail page50"
 # The LIMIT of a page query: the contract's default page size (20) and one more, to know there is a next page.
 PAGE_LIMIT=21
 
+# The settings of the service's connections that change what a query does or how it is planned
+# (application.properties' new-connection-sql), for pgbench's sessions and params.py's.
+SESSION_OPTIONS="-c pg_trgm.similarity_threshold=$TEXT_MATCH_THRESHOLD -c plan_cache_mode=force_custom_plan"
+
 # A request every database answers with 200 once the service is up, and a realistic first one.
 FIRST_PATH="/api/v1/providers?country=GB&city=London"
 
@@ -27,7 +31,7 @@ pgbench_run() {
     count=$(cat "$PARAMS/$shape.count")
     logs="$WORK/pgbench-logs/$shape"
     rm -rf "$logs" && mkdir -p "$logs"
-    PGPASSWORD=$CF_DB_PASSWORD PGOPTIONS="-c pg_trgm.similarity_threshold=$TEXT_MATCH_THRESHOLD -c plan_cache_mode=force_custom_plan" \
+    PGPASSWORD=$CF_DB_PASSWORD PGOPTIONS=$SESSION_OPTIONS \
         pgbench -n -M prepared -h "$CF_DB_HOST" -p "$CF_DB_PORT" -U "$CF_DB_USER" \
         -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -D count="$count" -D limit="$PAGE_LIMIT" \
         -f "bench/sql/$script.sql" -l --log-prefix="$logs/log" "$SEARCH_DB" >"$out.txt" 2>&1 \
@@ -61,7 +65,7 @@ measure_shapes() {
     PARAMS="$WORK/params/$database"
     start_service "$database" "$WORK/service-$database.log" "$FIRST_PATH"
     say "Preparing search parameters from $rows providers ($database)"
-    python3 bench/lib/params.py --database "$database" --url "$SERVICE_URL" --out "$PARAMS" \
+    PGOPTIONS=$SESSION_OPTIONS python3 bench/lib/params.py --database "$database" --url "$SERVICE_URL" --out "$PARAMS" \
         --count "$PARAM_COUNT" --cursor-searches "$CURSOR_SEARCHES" --seed "$SEED"
     : >"$results"
     local shape

@@ -55,17 +55,67 @@ public class ProviderSearchQueries {
     AgroalDataSource dataSource;
 
     List<Row> page(SearchCriteria criteria, SearchCursor.Position after, int limit) throws SQLException {
-        Statement statement = pageStatement(criteria, after, limit);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement prepared = prepare(connection, statement);
+        try (Connection connection = dataSource.getConnection()) {
+            if (criteria.sort() != SearchSort.RELEVANCE) {
+                List<Row> rows = new ArrayList<>(limit + 1);
+                read(connection, pageStatement(criteria, after, limit), criteria, null, rows);
+                return rows;
+            }
+            return relevancePage(connection, criteria, after, limit);
+        }
+    }
+
+    /**
+     * The relevance tiers' statements in turn, from the cursor's tier, until the page and one more row are found:
+     * a tier is planned and run only when the tiers before it leave room.
+     */
+    private static List<Row> relevancePage(Connection connection, SearchCriteria criteria,
+            SearchCursor.Position after, int limit) throws SQLException {
+        List<Row> rows = new ArrayList<>(limit + 1);
+        int tier = 0;
+        SearchCursor.Position within = null;
+        if (after != null) {
+            int colon = after.sortKey().indexOf(':');
+            tier = Integer.parseInt(after.sortKey().substring(0, colon));
+            within = new SearchCursor.Position(after.sortKey().substring(colon + 1), after.id());
+        }
+        SearchWords words = null;
+        for (; tier < RELEVANCE_TIERS && rows.size() <= limit; tier++) {
+            if (tier > 0 && words == null) {
+                words = searchWords(connection, criteria.text());
+            }
+            read(connection, relevanceStatement(criteria, tier, words, within, limit + 1 - rows.size()), criteria,
+                    tier, rows);
+            within = null;
+        }
+        return rows;
+    }
+
+    /** The search's key and words, read once for the tiers after the first (see {@link SearchWords}). */
+    static SearchWords searchWords(Connection connection, String text) throws SQLException {
+        try (PreparedStatement prepared = prepare(connection, wordsStatement(text));
                 ResultSet rs = prepared.executeQuery()) {
-            List<Row> rows = new ArrayList<>(limit);
+            rs.next();
+            return new SearchWords(rs.getString(1), rs.getString(2));
+        }
+    }
+
+    static Statement wordsStatement(String text) {
+        return new Sql().append("SELECT search_key(?) AS search_key, search_words_query(?)::text AS search_words",
+                text, text).statement();
+    }
+
+    /** Adds the statement's rows; a relevance tier's sort key is the tier and the name key. */
+    private static void read(Connection connection, Statement statement, SearchCriteria criteria, Integer tier,
+            List<Row> rows) throws SQLException {
+        try (PreparedStatement prepared = prepare(connection, statement);
+                ResultSet rs = prepared.executeQuery()) {
             boolean withDistance = criteria.near() != null;
             while (rs.next()) {
                 // Numeric keys travel in their exact shortest form, so that the next page starts exactly here.
                 String sortKey = switch (criteria.sort()) {
                     case NAME -> rs.getString(18);
-                    case RELEVANCE -> rs.getInt("tier") + ":" + rs.getString(18);
+                    case RELEVANCE -> tier + ":" + rs.getString(18);
                     case DISTANCE -> Double.toString(rs.getDouble(18));
                 };
                 rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -74,7 +124,6 @@ public class ProviderSearchQueries {
                         rs.getString(12), JsonColumnFormat.credentials(rs.getString(17)), strings(rs.getArray(13)),
                         strings(rs.getArray(14)), rs.getBoolean(15), sortKey, withDistance ? rs.getDouble(19) : null));
             }
-            return rows;
         }
     }
 
@@ -145,7 +194,7 @@ public class ProviderSearchQueries {
     /** The page query: matching published rows after the cursor, in sort order, one more than asked for. */
     static Statement pageStatement(SearchCriteria criteria, SearchCursor.Position after, int limit) {
         if (criteria.sort() == SearchSort.RELEVANCE) {
-            return relevancePageStatement(criteria, after, limit);
+            throw new IllegalArgumentException("relevance has a statement a tier: relevanceStatement");
         }
         Sql sql = new Sql();
         Sql sortKey = sortKey(criteria);
@@ -180,8 +229,9 @@ public class ProviderSearchQueries {
 
     /**
      * Free text by relevance: the matches in tiers, best first, each in (name_key, id) order and each holding
-     * what no earlier tier holds. All but the last are read in index order, so a page stops at its end however
-     * many providers match; a tier is not read at all when the tiers before it fill the page.
+     * what no earlier tier holds. Each tier is a statement of its own, run only when the tiers before it leave
+     * room on the page, so that a page filled by the first tiers neither plans nor runs the others. All but the
+     * last are read in index order, so a page stops at its end however many providers match.
      * <ol start="0">
      * <li>the name begins with the search ("skin lab" finds Skin Lab London first);
      * <li>the name holds every word of the search, the last one also as the beginning of a word, and sorts
@@ -196,59 +246,91 @@ public class ProviderSearchQueries {
      */
     static final int RELEVANCE_TIERS = 5;
 
-    private static Statement relevancePageStatement(SearchCriteria criteria, SearchCursor.Position after,
-            int limit) {
-        int firstTier = 0;
-        String afterKey = null;
+    /**
+     * What the tiers after the first match, computed once rather than in each tier's statement: the search's
+     * key (search_key()) and its words as a tsquery (search_words_query(), the last word's beginning spelled out
+     * as the directory's words). Given as values, they are constants to the planner, which estimates them word
+     * by word and folds no function for them.
+     */
+    record SearchWords(String key, String query) {
+    }
+
+    /**
+     * One relevance tier: its providers after {@code after} (a name key and id within this tier, or null for
+     * the tier's start), {@code fetch} at most, in (name_key, id) order. Tiers after the first need the
+     * search's {@code words}.
+     */
+    static Statement relevanceStatement(SearchCriteria criteria, int tier, SearchWords words,
+            SearchCursor.Position after, int fetch) {
+        if (tier > 0 && words == null) {
+            throw new IllegalArgumentException("Relevance tier " + tier + " needs the search's words");
+        }
+        Sql sql = new Sql();
+        switch (tier) {
+            case 0 -> sql.append(relevanceColumns(criteria)).append(" FROM provider p WHERE ")
+                    .append(filters(criteria))
+                    .append(" AND p.name_key ^@ search_key(?)", criteria.text())
+                    .append(after(after, "p.name_key"))
+                    .append(" ORDER BY p.name_key, p.id LIMIT ?", fetch);
+            // The words are checked on the name index's own copy of name_words: walking the index in order reads
+            // no table row that the words then reject (an index-only scan), and only the page's rows are read.
+            case 1, 2 -> sql.append(relevanceColumns(criteria))
+                    .append(" FROM (SELECT p.id FROM provider p WHERE ").append(filters(criteria))
+                    .append(" AND p.name_words @@ ?::tsquery", words.query())
+                    // No name key holds U+10FFFF (search_key() turns it into a space): this bound follows every
+                    // name that begins with the search.
+                    .append(tier == 1 ? " AND p.name_key < ?" : " AND p.name_key >= ? || chr(1114111)", words.key())
+                    .append(after(after, "p.name_key"))
+                    .append(" ORDER BY p.name_key, p.id LIMIT ?) hit JOIN provider p USING (id)", fetch)
+                    .append(" ORDER BY p.name_key, p.id");
+            // The city's and the region's first providers, each read in order from its own index, then merged,
+            // rather than all of a large city's providers sorted; a provider whose city and region are both the
+            // search comes from the city.
+            case 3 -> sql.append("SELECT * FROM ((").append(relevanceColumns(criteria))
+                    .append(" FROM provider p WHERE ").append(filters(criteria))
+                    .append(" AND p.city_key = ?", words.key())
+                    .append(notInNameTiers(words))
+                    .append(after(after, "p.name_key"))
+                    .append(" ORDER BY p.name_key, p.id LIMIT ?) UNION ALL (", fetch).append(relevanceColumns(criteria))
+                    .append(" FROM provider p WHERE ").append(filters(criteria))
+                    .append(" AND p.region_key = ? AND p.city_key <> ?", words.key(), words.key())
+                    .append(notInNameTiers(words))
+                    .append(after(after, "p.name_key"))
+                    .append(" ORDER BY p.name_key, p.id LIMIT ?)) place ORDER BY sort_key, id LIMIT ?", fetch, fetch);
+            // Another collation of the index's order keeps the planner from walking the name index through rows
+            // that the filter then rejects (see above).
+            case 4 -> sql.append(relevanceColumns(criteria)).append(" FROM provider p WHERE ")
+                    .append(filters(criteria))
+                    .append(" AND (p.search_words @@ ?::tsquery", words.query())
+                    .append(" OR p.search_words @@ (SELECT search_similar_query(?)))", criteria.text())
+                    .append(notInNameTiers(words))
+                    .append(" AND p.city_key <> ? AND p.region_key IS DISTINCT FROM ?", words.key(), words.key())
+                    .append(after(after, "p.name_key COLLATE \"POSIX\""))
+                    .append(" ORDER BY p.name_key COLLATE \"POSIX\", p.id LIMIT ?", fetch);
+            default -> throw new IllegalArgumentException("No relevance tier " + tier);
+        }
+        return sql.statement();
+    }
+
+    private static Sql relevanceColumns(SearchCriteria criteria) {
+        Sql sql = new Sql().append("SELECT " + SUMMARY_COLUMNS + ", p.name_key AS sort_key");
+        if (criteria.near() != null) {
+            sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
+        }
+        return sql;
+    }
+
+    private static Sql notInNameTiers(SearchWords words) {
+        return new Sql().append(" AND NOT p.name_words @@ ?::tsquery AND NOT p.name_key ^@ ?", words.query(),
+                words.key());
+    }
+
+    private static Sql after(SearchCursor.Position after, String order) {
+        Sql sql = new Sql();
         if (after != null) {
-            int colon = after.sortKey().indexOf(':');
-            firstTier = Integer.parseInt(after.sortKey().substring(0, colon));
-            afterKey = after.sortKey().substring(colon + 1);
+            sql.append(" AND (" + order + ", p.id) > (?, ?)", after.sortKey(), after.id());
         }
-        String text = criteria.text();
-        Sql sql = new Sql().append("WITH ");
-        List<String> earlier = new ArrayList<>();
-        for (int tier = firstTier; tier < RELEVANCE_TIERS; tier++) {
-            // The index order, except in the last tier (see above), where another collation of the same order
-            // keeps the planner from walking the name index through rows that the filter then rejects.
-            String order = tier == RELEVANCE_TIERS - 1 ? "p.name_key COLLATE \"POSIX\"" : "p.name_key";
-            sql.append(tier == firstTier ? "" : ", ").append("tier" + tier + " AS MATERIALIZED (SELECT ")
-                    .append(SUMMARY_COLUMNS + ", p.name_key AS sort_key");
-            if (criteria.near() != null) {
-                sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
-            }
-            sql.append(", " + tier + " AS tier FROM provider p WHERE ");
-            if (!earlier.isEmpty()) {
-                sql.append("(SELECT count(*) FROM (" + String.join(" UNION ALL ", earlier) + ") earlier) < ? AND ",
-                        limit + 1);
-            }
-            sql.append(filters(criteria)).append(" AND ");
-            switch (tier) {
-                case 0 -> sql.append("p.name_key ^@ search_key(?)", text);
-                case 1 -> sql.append("p.name_words @@ search_query(?) AND p.name_key < search_key(?)", text, text);
-                // No name key holds U+10FFFF (search_key() turns it into a space): this bound follows every
-                // name that begins with the search.
-                case 2 -> sql.append("p.name_words @@ search_query(?)", text)
-                        .append(" AND p.name_key >= search_key(?) || chr(1114111)", text);
-                case 3 -> sql.append("(p.city_key = search_key(?) OR p.region_key = search_key(?))", text, text)
-                        .append(" AND NOT p.name_words @@ search_query(?) AND NOT p.name_key ^@ search_key(?)", text,
-                                text);
-                default -> sql.append("(p.search_words @@ search_query(?)", text)
-                        .append(" OR p.search_words @@ (SELECT search_similar_query(?)))", text)
-                        .append(" AND NOT p.name_words @@ search_query(?) AND NOT p.name_key ^@ search_key(?)", text,
-                                text)
-                        .append(" AND p.city_key <> search_key(?) AND p.region_key IS DISTINCT FROM search_key(?)",
-                                text, text);
-            }
-            if (tier == firstTier && afterKey != null) {
-                sql.append(" AND (" + order + ", p.id) > (?, ?)", afterKey, after.id());
-            }
-            sql.append(" ORDER BY " + order + ", p.id LIMIT ?)", limit + 1);
-            earlier.add("TABLE tier" + tier);
-        }
-        return sql.append(" SELECT * FROM (" + String.join(" UNION ALL ", earlier) + ") page")
-                .append(" ORDER BY tier, sort_key, id LIMIT ?", limit + 1)
-                .statement();
+        return sql;
     }
 
     /**

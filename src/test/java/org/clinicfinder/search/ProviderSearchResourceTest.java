@@ -246,6 +246,49 @@ class ProviderSearchResourceTest extends DirectoryTest {
     }
 
     @Test
+    void shouldTakeAPlaceFromCityAndRegionOnceEachInNameOrder() {
+        // The city and the region are read from their own indexes and merged: a provider whose city and region
+        // are both the search comes once, and paging walks both lists in one order.
+        for (int i = 0; i < 3; i++) {
+            providers.provider("Alpha Rooms " + i).in("Bristol", "Bristol", "GB", 51.45, -2.59).insert();
+            providers.provider("Gamma Rooms " + i).in("Clifton", "Bristol", "GB", 51.46, -2.62).insert();
+            providers.provider("Beta Rooms " + i).in("Bristol", "England", "GB", 51.45, -2.59).insert();
+        }
+        List<String> whole = names(Map.of("q", "bristol", "limit", 100));
+        assertThat(whole).containsExactly("Alpha Rooms 0", "Alpha Rooms 1", "Alpha Rooms 2", "Beta Rooms 0",
+                "Beta Rooms 1", "Beta Rooms 2", "Gamma Rooms 0", "Gamma Rooms 1", "Gamma Rooms 2");
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = api().queryParam("q", "bristol").queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(PATH).then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("items.name"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null && paged.size() < 100);
+        assertThat(paged).isEqualTo(whole);
+    }
+
+    @Test
+    void shouldMatchTheLastWordsBeginningWhateverTheDirectorysWords() {
+        // The last word's beginning is spelled out as the directory's words when it begins a few of them, and
+        // kept as a beginning when it begins none or many: the same providers either way.
+        providers.provider("Skin Clinic Bristol").in("Bristol", "England", "GB", 51.4545, -2.5879).insert();
+        providers.provider("Skin Clinica Leeds").in("Leeds", "England", "GB", 53.8008, -1.5491).insert();
+        providers.provider("Skin Rooms").in("Bath", "England", "GB", 51.38, -2.36).insert();
+        for (int i = 0; i < 25; i++) {
+            providers.provider("Skin D" + (char) ('a' + i) + "x Studio").insert();
+        }
+
+        assertThat(names(Map.of("q", "skin clinic"))).containsExactly("Skin Clinic Bristol", "Skin Clinica Leeds");
+        assertThat(names(Map.of("q", "clinic skin"))).containsExactly("Skin Clinic Bristol", "Skin Clinica Leeds");
+        assertThat(names(Map.of("q", "skin d", "limit", 100))).hasSize(25).allMatch(name -> name.startsWith("Skin D"));
+    }
+
+    @Test
     void shouldSortByNameIgnoringCaseAndAccentsByDefault() {
         providers.provider("beauty Rooms").insert();
         providers.provider("Ästhetik am Markt").insert();
