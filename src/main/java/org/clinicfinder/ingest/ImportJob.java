@@ -179,7 +179,7 @@ public class ImportJob {
             String publishing = request.dryRun() ? "checking what would change" : "publishing";
             log.phase(publishing);
             listener.phase(publishing);
-            long[] changes = publisher.upsert(request.source());
+            long[] changes = publisher.upsert(request.source(), accepted - merges.size());
             String warning = null;
             long unpublished = 0;
             if (request.mode() == ImportMode.SYNC && unidentified > 0) {
