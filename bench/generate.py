@@ -193,6 +193,12 @@ def phone_number(rng, place):
     return number
 
 
+def decimal(value):
+    """A number as lists write it: %g, but never in exponent form (a longitude of 7e-05 is 0.00007)."""
+    text = f"{value:g}"
+    return f"{value:.5f}".rstrip("0").rstrip(".") if "e" in text else text
+
+
 def provider(rng, vocabulary, place, number):
     lang = place.culture
     kind = "clinic" if rng.random() < 0.65 else "practitioner"
@@ -217,7 +223,7 @@ def provider(rng, vocabulary, place, number):
     synonyms = rng.random() < 0.3
     depth_min, depth_max = rng.choice([0.2, 0.25, 0.5, 0.5]), rng.choice([1.0, 1.5, 2.0, 2.5, 3.0])
     decimal_comma = lang in ("de", "fr", "es", "nl") and rng.random() < 0.3
-    numbers = (lambda value: f"{value:g}".replace(".", ",")) if decimal_comma else (lambda value: f"{value:g}")
+    numbers = (lambda value: decimal(value).replace(".", ",")) if decimal_comma else decimal
     yes, no = NUMBING_WORDS[lang]
     english_address = lang == "en" or place.country in ("AU", "NZ", "ZA", "US", "CA")
     return {
