@@ -25,6 +25,11 @@ final class Publisher {
     record Merge(long line, long intoLine, String identityKey) {
     }
 
+    /** Told of each merged row, in the order of the file. */
+    interface MergeListener {
+        void merged(Merge merge) throws SQLException;
+    }
+
     private final Connection connection;
 
     Publisher(Connection connection) {
@@ -33,9 +38,9 @@ final class Publisher {
 
     /**
      * Folds duplicates into one row per provider, in place in import_staging: later rows fill in and override
-     * earlier values, lists are united, credentials collected. Answers the rows that were merged.
+     * earlier values, lists are united, credentials collected. Tells each row that was merged; answers how many.
      */
-    List<Merge> mergeDuplicates() throws SQLException {
+    long mergeDuplicates(MergeListener merges) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // Temporary tables have no statistics until analysed; the joins below and publishing need the
             // number of distinct providers, not the statistics of every content column (which take long).
@@ -44,7 +49,7 @@ final class Publisher {
                     CREATE TEMP TABLE import_duplicate ON COMMIT DROP AS
                     SELECT identity_key FROM import_staging WHERE accepted GROUP BY identity_key HAVING count(*) > 1""");
             if (duplicated == 0) {
-                return List.of();
+                return 0;
             }
             statement.execute("""
                     CREATE TEMP TABLE import_duplicate_row ON COMMIT DROP AS
@@ -79,17 +84,21 @@ final class Publisher {
             merge.append(" FROM import_duplicate_row s GROUP BY s.identity_key) m");
             statement.execute(merge.toString());
         }
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("""
-                        SELECT line, first_line, identity_key FROM (
-                            SELECT s.line, s.identity_key, min(s.line) OVER (PARTITION BY s.identity_key) AS first_line
-                            FROM import_duplicate_row s) m
-                        WHERE line <> first_line ORDER BY line""")) {
-            List<Merge> merges = new java.util.ArrayList<>();
-            while (rs.next()) {
-                merges.add(new Merge(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+        try (Statement statement = connection.createStatement()) {
+            // Read in pieces: a list may merge any number of rows.
+            statement.setFetchSize(1000);
+            long merged = 0;
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT line, first_line, identity_key FROM (
+                        SELECT s.line, s.identity_key, min(s.line) OVER (PARTITION BY s.identity_key) AS first_line
+                        FROM import_duplicate_row s) m
+                    WHERE line <> first_line ORDER BY line""")) {
+                while (rs.next()) {
+                    merges.merged(new Merge(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                    merged++;
+                }
             }
-            return merges;
+            return merged;
         }
     }
 
@@ -104,35 +113,55 @@ final class Publisher {
             lock.setString(1, source);
             lock.execute();
         }
-        String columns = String.join(", ", CONTENT);
-        // A digest that differs while the content is the same (written by another version, or by a merge of
-        // duplicates the last time): the provider is unchanged, and only its digest is brought up to date.
-        executeUpdate("""
-                UPDATE provider p SET content_hash = s.content_hash
-                FROM import_staging s
-                WHERE s.accepted AND p.source = ? AND p.source_key = s.identity_key AND p.published
-                  AND p.content_hash IS DISTINCT FROM s.content_hash
-                  AND (%s) IS NOT DISTINCT FROM (%s)""".formatted(prefixed("p.", false), prefixed("s.", true)),
-                source);
-        StringBuilder update = new StringBuilder("""
-                UPDATE provider p SET content_hash = s.content_hash, published = true, unpublished_at = NULL,
-                    updated_at = now(), version = p.version + 1""");
-        for (String column : CONTENT) {
-            update.append(", ").append(column).append(" = ").append(stored("s.", column));
+        long added;
+        long differing;
+        // One pass over the staged providers tells what there is to do; an unchanged list stops here.
+        try (PreparedStatement count = connection.prepareStatement("""
+                SELECT count(*) FILTER (WHERE p.id IS NULL),
+                       count(*) FILTER (WHERE p.content_hash IS DISTINCT FROM s.content_hash OR NOT p.published)
+                FROM import_staging s LEFT JOIN provider p ON p.source = ? AND p.source_key = s.identity_key
+                WHERE s.accepted""")) {
+            count.setString(1, source);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                added = rs.getLong(1);
+                differing = rs.getLong(2) - added;
+            }
         }
-        update.append("""
+        long updated = 0;
+        if (differing > 0) {
+            // A digest that differs while the content is the same (written by another version, or by a merge
+            // of duplicates the last time): the provider is unchanged, and only its digest is brought up to date.
+            executeUpdate("""
+                    UPDATE provider p SET content_hash = s.content_hash
+                    FROM import_staging s
+                    WHERE s.accepted AND p.source = ? AND p.source_key = s.identity_key AND p.published
+                      AND p.content_hash IS DISTINCT FROM s.content_hash
+                      AND (%s) IS NOT DISTINCT FROM (%s)""".formatted(prefixed("p.", false), prefixed("s.", true)),
+                    source);
+            StringBuilder update = new StringBuilder("""
+                    UPDATE provider p SET content_hash = s.content_hash, published = true, unpublished_at = NULL,
+                        updated_at = now(), version = p.version + 1""");
+            for (String column : CONTENT) {
+                update.append(", ").append(column).append(" = ").append(stored("s.", column));
+            }
+            update.append("""
 
-                FROM import_staging s
-                WHERE s.accepted AND p.source = ? AND p.source_key = s.identity_key
-                  AND (p.content_hash IS DISTINCT FROM s.content_hash OR NOT p.published)""");
-        long updated = executeUpdate(update.toString(), source);
-        long inserted = executeUpdate("""
-                INSERT INTO provider (source, source_key, content_hash, published, %s)
-                SELECT ?, s.identity_key, s.content_hash, true, %s
-                FROM import_staging s
-                WHERE s.accepted
-                  AND NOT EXISTS (SELECT 1 FROM provider p WHERE p.source = ? AND p.source_key = s.identity_key)"""
-                .formatted(columns, prefixed("s.", true)), source, source);
+                    FROM import_staging s
+                    WHERE s.accepted AND p.source = ? AND p.source_key = s.identity_key
+                      AND (p.content_hash IS DISTINCT FROM s.content_hash OR NOT p.published)""");
+            updated = executeUpdate(update.toString(), source);
+        }
+        long inserted = 0;
+        if (added > 0) {
+            inserted = executeUpdate("""
+                    INSERT INTO provider (source, source_key, content_hash, published, %s)
+                    SELECT ?, s.identity_key, s.content_hash, true, %s
+                    FROM import_staging s
+                    WHERE s.accepted
+                      AND NOT EXISTS (SELECT 1 FROM provider p WHERE p.source = ? AND p.source_key = s.identity_key)"""
+                    .formatted(String.join(", ", CONTENT), prefixed("s.", true)), source, source);
+        }
         return new long[] {inserted, updated, providers - inserted - updated};
     }
 
