@@ -3,6 +3,8 @@
 
 JAR=target/quarkus-app/quarkus-run.jar
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# The import job's own JVM options, as docs/importing.md runs it (--java-opts come after them, and win).
+IMPORT_JAVA_OPTS="-XX:+UseSerialGC -Xmx256m"
 # The public API allows 60 requests a minute per address; every benchmark request comes from 127.0.0.1.
 ANONYMOUS_RATE=100000000/min
 TEXT_MATCH_THRESHOLD=${CLINIC_FINDER_SEARCH_TEXT_MATCH_THRESHOLD:-0.5}
@@ -69,13 +71,13 @@ service_env() {
         "CLINIC_FINDER_SEARCH_TEXT_MATCH_THRESHOLD=$TEXT_MATCH_THRESHOLD"
 }
 
-# job DATABASE ARGS...: the import job (java -jar ... import ARGS), exec'd, so that the caller's pid for it is
-# the JVM's own.
+# job DATABASE ARGS...: the import job (java IMPORT_JAVA_OPTS -jar ... import ARGS), exec'd, so that the
+# caller's pid for it is the JVM's own.
 job() {
     local database=$1
     shift
-    # shellcheck disable=SC2046,SC2086 # one variable a word; JAVA_OPTS holds several options
-    exec env $(service_env "$database") java $JAVA_OPTS -jar "$JAR" import "$@"
+    # shellcheck disable=SC2046,SC2086 # one variable a word; the options variables hold several options
+    exec env $(service_env "$database") java $IMPORT_JAVA_OPTS $JAVA_OPTS -jar "$JAR" import "$@"
 }
 
 # run_measured LOG COMMAND...: runs COMMAND with its output in LOG; sets MEASURED_SECONDS, MEASURED_PEAK_KB

@@ -131,6 +131,7 @@ import_part() {
     timed_import unchanged "$DATA_FILE" unchanged
     timed_import changed "$CHANGED_FILE" updated
     bench_psql "$MAIN_DB" -c "VACUUM ANALYZE provider"
-    record "$RESULTS/run.env" "import_command=java -jar target/quarkus-app/quarkus-run.jar import FILE --source bench"
+    record "$RESULTS/run.env" \
+        "import_command=java $IMPORT_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar import FILE --source bench"
     MAIN_DB_ROWS=$ROWS
 }
