@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,6 +98,8 @@ public class ImportJob {
                 // and stops its work, releasing the source's lock for the next run.
                 statement.execute("SET LOCAL statement_timeout = 0");
                 statement.execute("SET client_connection_check_interval = '1s'");
+                // Room to join a large list with the directory in memory rather than in batches on disk.
+                statement.execute("SET LOCAL work_mem = '64MB'");
             }
             RowNormaliser normaliser = new RowNormaliser(new RowNormaliser.SourceDefaults(request.defaultCountry(),
                     request.defaultCredential()));
@@ -171,15 +172,13 @@ public class ImportJob {
             Publisher publisher = new Publisher(connection);
             log.phase("merging duplicates");
             listener.phase("merging duplicates");
-            List<Publisher.Merge> merges = publisher.mergeDuplicates();
-            for (Publisher.Merge merge : merges) {
-                log.issue(merge.line(), "merged", null, merge.identityKey(), "names the same provider as line "
-                        + merge.intoLine() + " (" + describe(merge.identityKey()) + "); merged into it");
-            }
+            long merged = publisher.mergeDuplicates(merge -> log.issue(merge.line(), "merged", null,
+                    merge.identityKey(), "names the same provider as line " + merge.intoLine() + " ("
+                            + describe(merge.identityKey()) + "); merged into it"));
             String publishing = request.dryRun() ? "checking what would change" : "publishing";
             log.phase(publishing);
             listener.phase(publishing);
-            long[] changes = publisher.upsert(request.source());
+            long[] changes = publisher.upsert(request.source(), accepted - merged);
             String warning = null;
             long unpublished = 0;
             if (request.mode() == ImportMode.SYNC && unidentified > 0) {
@@ -188,7 +187,7 @@ public class ImportJob {
             } else if (request.mode() == ImportMode.SYNC) {
                 unpublished = publisher.unpublishUnlisted(request.source());
             }
-            Counts counts = new Counts(accepted, rejected, merges.size(), changes[0], changes[1], changes[2],
+            Counts counts = new Counts(accepted, rejected, merged, changes[0], changes[1], changes[2],
                     unpublished);
             // The run's own record is complete before the directory changes: nothing can fail after the commit.
             log.flush();
@@ -223,12 +222,19 @@ public class ImportJob {
             return;
         }
         try {
-            connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
+                // A transaction of its own, without the connection's time limit: a large directory takes longer.
+                statement.execute("SET LOCAL statement_timeout = 0");
                 statement.execute("ANALYZE provider");
             }
+            connection.commit();
         } catch (SQLException e) {
             LOG.warnf("ANALYZE after the import failed (autovacuum will catch up): %s", e.getMessage());
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is closed next; the import itself is committed
+            }
         }
     }
 

@@ -10,10 +10,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +58,14 @@ final class RowNormaliser {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[;|]\\s*");
     private static final Pattern COORDINATE = Pattern.compile("^[+-]?\\d{1,3}(?:[.,]\\d+)?$");
     private static final Pattern YEAR = Pattern.compile("^\\d{4}$");
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://.*");
+    private static final Pattern OTHER_SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:.*");
+    private static final Pattern HOST_AND_PORT = Pattern.compile("(?i)^[^:/]+:\\d+.*");
+    private static final Pattern DEPTH_WORDS = Pattern.compile("mm|millimet(er|re)s?|to|up|bis|à|a|-|–|,|;|/|\\s");
+    private static final Set<String> YES = Set.of("yes", "y", "true", "1", "ja", "oui", "si", "offered");
+    private static final Set<String> NO = Set.of("no", "n", "false", "0", "nein", "non", "not offered");
+    /** Values that lists repeat on row after row (depths, opening hours) are read once per this many. */
+    private static final int REMEMBERED = 4096;
     private static final BigDecimal MIN_DEPTH = new BigDecimal("0.1");
     private static final BigDecimal MAX_DEPTH = new BigDecimal("3.0");
     /** Countries within one time zone, so that their opening hours need no time_zone column. */
@@ -76,6 +84,10 @@ final class RowNormaliser {
     private final SourceDefaults defaults;
     private final Vocabularies vocabularies = Vocabularies.INSTANCE;
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    /** The run's day, for years and dates that must not lie in the future. */
+    private final LocalDate today = LocalDate.now();
+    private final Map<String, BigDecimal[]> depths = new HashMap<>();
+    private final Map<String, List<WeeklyHours.Period>> hours = new HashMap<>();
 
     RowNormaliser(SourceDefaults defaults) {
         this.defaults = defaults;
@@ -252,8 +264,8 @@ final class RowNormaliser {
             return null;
         }
         String value = raw.strip();
-        if (!value.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
-            if (value.matches("(?i)^[a-z][a-z0-9+.-]*:.*") && !value.matches("(?i)^[^:/]+:\\d+.*")) {
+        if (!ABSOLUTE_URL.matcher(value).matches()) {
+            if (OTHER_SCHEME.matcher(value).matches() && !HOST_AND_PORT.matcher(value).matches()) {
                 row.problem(ImportField.WEBSITE, raw, "must be an http or https address");
                 return null;
             }
@@ -266,11 +278,14 @@ final class RowNormaliser {
                 hostEnd++;
             }
             // Hosts in other scripts (bücher.example) in their ASCII form, which URI accepts.
-            value = value.substring(0, hostStart) + IDN.toASCII(value.substring(hostStart, hostEnd),
-                    IDN.ALLOW_UNASSIGNED) + value.substring(hostEnd);
+            String host = value.substring(hostStart, hostEnd);
+            if (!isAscii(host)) {
+                value = value.substring(0, hostStart) + IDN.toASCII(host, IDN.ALLOW_UNASSIGNED)
+                        + value.substring(hostEnd);
+            }
             URI uri = new URI(value);
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            String host = uri.getHost();
+            host = uri.getHost();
             if (!(scheme.equals("http") || scheme.equals("https")) || host == null || !host.contains(".")
                     || uri.getUserInfo() != null || value.length() > 2048) {
                 row.problem(ImportField.WEBSITE, raw, "must be an http or https address with a host name");
@@ -302,18 +317,29 @@ final class RowNormaliser {
         return List.copyOf(codes);
     }
 
-    private static BigDecimal[] needleDepths(Row row) {
+    private BigDecimal[] needleDepths(Row row) {
         String raw = row.raw(ImportField.NEEDLE_DEPTH_MM);
         if (raw == null) {
             return new BigDecimal[] {null, null};
         }
+        BigDecimal[] known = depths.get(raw);
+        if (known != null) {
+            return known;
+        }
+        BigDecimal[] read = needleDepths(row, raw);
+        if (read[0] != null && depths.size() < REMEMBERED) {
+            depths.put(raw, read);
+        }
+        return read;
+    }
+
+    private static BigDecimal[] needleDepths(Row row, String raw) {
         List<BigDecimal> values = new ArrayList<>();
         Matcher matcher = NUMBER.matcher(raw);
         while (matcher.find()) {
             values.add(new BigDecimal(matcher.group().replace(',', '.')));
         }
-        String rest = NUMBER.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("")
-                .replaceAll("mm|millimet(er|re)s?|to|up|bis|à|a|-|–|,|;|/|\\s", "");
+        String rest = DEPTH_WORDS.matcher(NUMBER.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("");
         if (values.isEmpty() || !rest.isEmpty()) {
             row.problem(ImportField.NEEDLE_DEPTH_MM, raw, "is not a depth or range in millimetres, such as 0.5-1.5mm");
             return new BigDecimal[] {null, null};
@@ -327,7 +353,7 @@ final class RowNormaliser {
         return new BigDecimal[] {min.setScale(2, RoundingMode.HALF_UP), max.setScale(2, RoundingMode.HALF_UP)};
     }
 
-    private static WeeklyHours openingHours(Row row, String country) {
+    private WeeklyHours openingHours(Row row, String country) {
         JsonNode node = row.node(ImportField.OPENING_HOURS);
         if (node == null) {
             return null;
@@ -347,7 +373,13 @@ final class RowNormaliser {
                 }
                 periods = OpeningHoursText.parse(text.toString());
             } else {
-                periods = OpeningHoursText.parse(node.asText());
+                periods = hours.get(node.asText());
+                if (periods == null) {
+                    periods = List.copyOf(OpeningHoursText.parse(node.asText()));
+                    if (hours.size() < REMEMBERED) {
+                        hours.put(node.asText(), periods);
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             row.problem(ImportField.OPENING_HOURS, node.isObject() ? node.toString() : node.asText(), e.getMessage());
@@ -410,7 +442,7 @@ final class RowNormaliser {
         if (year != null && !year.isBlank()) {
             String trimmed = year.strip();
             if (!YEAR.matcher(trimmed).matches() || Integer.parseInt(trimmed) < 1950
-                    || Integer.parseInt(trimmed) > Year.now().getValue()) {
+                    || Integer.parseInt(trimmed) > today.getYear()) {
                 row.problem(ImportField.CREDENTIAL_YEAR, year, "must be a year from 1950 to this year");
             } else {
                 yearValue = Integer.parseInt(trimmed);
@@ -429,7 +461,7 @@ final class RowNormaliser {
         if (verifiedOn != null && !verifiedOn.isBlank()) {
             try {
                 verifiedDate = LocalDate.parse(verifiedOn.strip());
-                if (verifiedDate.isAfter(LocalDate.now())) {
+                if (verifiedDate.isAfter(today)) {
                     row.problem(ImportField.CREDENTIAL_VERIFIED_ON, verifiedOn, "lies in the future");
                 }
             } catch (DateTimeException e) {
@@ -460,6 +492,15 @@ final class RowNormaliser {
             }
         }
         return null;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** name|postcode-or-city|country, folded, as a short stable digest. */
@@ -592,10 +633,10 @@ final class RowNormaliser {
                 return null;
             }
             String key = TextKey.of(raw);
-            if (Set.of("yes", "y", "true", "1", "ja", "oui", "si", "offered").contains(key)) {
+            if (YES.contains(key)) {
                 return true;
             }
-            if (Set.of("no", "n", "false", "0", "nein", "non", "not offered").contains(key)) {
+            if (NO.contains(key)) {
                 return false;
             }
             problem(field, raw, "must be yes or no");

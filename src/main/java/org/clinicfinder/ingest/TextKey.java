@@ -14,10 +14,47 @@ final class TextKey {
     }
 
     static String of(String text) {
+        if (isAscii(text)) {
+            return ofAscii(text);
+        }
         String folded = text.replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o")
                 .replace("Ø", "o").replace("œ", "oe").replace("Œ", "oe").replace("ł", "l").replace("Ł", "l");
         folded = MARKS.matcher(Normalizer.normalize(folded, Normalizer.Form.NFD)).replaceAll("");
         return SEPARATORS.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    }
+
+    /** The same key for plain ASCII text (nearly every value), without normalising or regular expressions. */
+    private static String ofAscii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean separated = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (separated && out.length() > 0) {
+                    out.append(' ');
+                }
+                separated = false;
+                out.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                if (separated && out.length() > 0) {
+                    out.append(' ');
+                }
+                separated = false;
+                out.append((char) (c + ('a' - 'A')));
+            } else {
+                separated = true;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whitespace tidied: control characters dropped, runs of spaces folded, ends trimmed. */

@@ -346,6 +346,40 @@ class ImportCommandTest {
     }
 
     @Test
+    void shouldLeaveAProviderUnchangedWhoseDigestWasWrittenOtherwise(QuarkusMainLauncher launcher)
+            throws IOException {
+        Path file = file("same.csv", HEADER + "\n" + row("H1", "Digest One", "Dublin", "IE", "", "acne-scars") + "\n"
+                + row("H2", "Digest Two", "Dublin", "IE", "", "wrinkles") + "\n");
+        run(launcher, file, "--source", "digests");
+        String digest = (String) provider("Digest One").get("content_hash");
+        // As an earlier version of the job, or a merge of duplicates, may have written it.
+        TestDatabase.execute("UPDATE provider SET content_hash = md5('written otherwise') WHERE name = 'Digest One'");
+        Object updatedAt = provider("Digest One").get("updated_at");
+
+        LaunchResult again = run(launcher, file, "--source", "digests");
+
+        assertThat(again.getOutput()).contains("0 inserted, 0 updated, 2 unchanged, 0 unpublished");
+        assertThat(provider("Digest One")).containsEntry("content_hash", digest).containsEntry("version", 0)
+                .containsEntry("updated_at", updatedAt);
+    }
+
+    @Test
+    void shouldLeaveAMergedProviderUnchangedWhenItsListNamesItOnce(QuarkusMainLauncher launcher) throws IOException {
+        Path twice = file("twice.csv", HEADER + "\n" + row("M1", "Merged Once", "Dublin", "IE", "", "acne-scars")
+                + "\n" + row("M1", "Merged Once", "Dublin", "IE", "", "wrinkles") + "\n");
+        Path once = file("once.csv", HEADER + "\n" + row("M1", "Merged Once", "Dublin", "IE", "",
+                "acne-scars;wrinkles") + "\n");
+        assertThat(run(launcher, twice, "--source", "merges").getOutput()).contains("1 inserted");
+
+        assertThat(run(launcher, once, "--source", "merges").getOutput())
+                .contains("0 inserted, 0 updated, 1 unchanged");
+        assertThat(run(launcher, twice, "--source", "merges").getOutput())
+                .contains("0 inserted, 0 updated, 1 unchanged");
+        assertThat(provider("Merged Once")).containsEntry("version", 0)
+                .containsEntry("treatments", List.of("acne-scars", "wrinkles"));
+    }
+
+    @Test
     void shouldUnpublishWhatASyncNoLongerListsAndKeepTheRest(QuarkusMainLauncher launcher) throws IOException {
         Path full = file("full.csv", HEADER + "\n" + row("K1", "Kept", "Dublin", "IE", "", "acne-scars") + "\n"
                 + row("K2", "Dropped", "Dublin", "IE", "", "acne-scars") + "\n"
