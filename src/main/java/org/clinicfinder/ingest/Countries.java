@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Country names and codes onto ISO 3166-1 alpha-2: alpha-2 and alpha-3 codes, names in English, German,
@@ -17,20 +16,14 @@ public final class Countries {
     private static final Set<String> CODES = Set.of(Locale.getISOCountries());
     private static final Map<String, String> BY_KEY = build();
     /** Names as files spell them, looked up once each. */
-    private static final Map<String, Optional<String>> SPELLINGS = new ConcurrentHashMap<>();
+    private static final RememberedSpellings<Optional<String>> SPELLINGS = new RememberedSpellings<>(
+            Countries::lookUp);
 
     private Countries() {
     }
 
     public static Optional<String> code(String name) {
-        Optional<String> code = SPELLINGS.get(name);
-        if (code == null) {
-            code = lookUp(name);
-            if (SPELLINGS.size() < Vocabularies.REMEMBERED_SPELLINGS) {
-                SPELLINGS.put(name, code);
-            }
-        }
-        return code;
+        return SPELLINGS.get(name);
     }
 
     private static Optional<String> lookUp(String name) {

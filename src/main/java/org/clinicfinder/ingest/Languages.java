@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Language names and codes onto ISO 639-1: two- and three-letter codes, English and native names. */
 final class Languages {
@@ -13,20 +12,14 @@ final class Languages {
     private static final Set<String> CODES = Set.of(Locale.getISOLanguages());
     private static final Map<String, String> BY_KEY = build();
     /** Names as files spell them, looked up once each. */
-    private static final Map<String, Optional<String>> SPELLINGS = new ConcurrentHashMap<>();
+    private static final RememberedSpellings<Optional<String>> SPELLINGS = new RememberedSpellings<>(
+            Languages::lookUp);
 
     private Languages() {
     }
 
     static Optional<String> code(String name) {
-        Optional<String> code = SPELLINGS.get(name);
-        if (code == null) {
-            code = lookUp(name);
-            if (SPELLINGS.size() < Vocabularies.REMEMBERED_SPELLINGS) {
-                SPELLINGS.put(name, code);
-            }
-        }
-        return code;
+        return SPELLINGS.get(name);
     }
 
     private static Optional<String> lookUp(String name) {

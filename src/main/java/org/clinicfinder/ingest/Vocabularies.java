@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.clinicfinder.api.model.CredentialStatus;
 import org.clinicfinder.api.model.Device;
@@ -27,7 +26,6 @@ import org.clinicfinder.api.model.TreatmentSlug;
 final class Vocabularies {
 
     static final Vocabularies INSTANCE = load();
-    static final int REMEMBERED_SPELLINGS = 4096;
 
     private final Map<String, Vocabulary> byName;
 
@@ -59,8 +57,8 @@ final class Vocabularies {
     static final class Vocabulary {
         private final List<String> slugs;
         private final Map<String, String> synonyms = new HashMap<>();
-        /** Names as files spell them, looked up once each: lists repeat a handful of spellings. */
-        private final Map<String, Optional<String>> spellings = new ConcurrentHashMap<>();
+        private final RememberedSpellings<Optional<String>> spellings = new RememberedSpellings<>(
+                name -> Optional.ofNullable(synonyms.get(TextKey.of(name))));
 
         Vocabulary(List<String> slugs) {
             this.slugs = List.copyOf(slugs);
@@ -68,14 +66,7 @@ final class Vocabularies {
         }
 
         Optional<String> slug(String name) {
-            Optional<String> slug = spellings.get(name);
-            if (slug == null) {
-                slug = Optional.ofNullable(synonyms.get(TextKey.of(name)));
-                if (spellings.size() < REMEMBERED_SPELLINGS) {
-                    spellings.put(name, slug);
-                }
-            }
-            return slug;
+            return spellings.get(name);
         }
 
         List<String> slugs() {
