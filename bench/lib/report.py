@@ -128,7 +128,7 @@ def import_section(env, rows):
         lines.append(f"| {labels[step]} | {number(count)} | {seconds:.2f} | {number(rate)} | "
                      f"{rate / copy_rate:.2f} | {peak_cell} | {outcome} |")
     unchanged_rate = int(steps["unchanged"][1]) / float(steps["unchanged"][2])
-    size = int(env["rows"])
+    size = int(env.get("import_rows", env["rows"]))
     note = "" if size == IMPORT_TARGET_ROWS else (
         f"\nThese figures are for {number(size)} providers; the targets are set for {number(IMPORT_TARGET_ROWS)}, "
         "where the job's start (a JVM, about the same whatever the size) weighs far less.\n")
