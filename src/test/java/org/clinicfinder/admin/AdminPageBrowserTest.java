@@ -146,7 +146,9 @@ class AdminPageBrowserTest extends DirectoryTest {
     @Test
     void shouldSignInAndOutWithTheKeyboardAlone() {
         Page page = open("/admin/login");
-        // The email field has the focus when the page opens.
+        // The email field has the focus when the page opens; Chromium applies autofocus at its next rendering,
+        // which can come after the load event, so wait for it rather than type into the page body.
+        assertThat(page.getByLabel("Email")).isFocused();
         page.keyboard().type(editor);
         page.keyboard().press("Tab");
         page.keyboard().type(TestAccounts.PASSWORD);
