@@ -105,6 +105,11 @@ run_measured() {
     MEASURED_PEAK_KB=$peak
 }
 
+# Writes PostgreSQL's dirty pages out, so that the step after it does not pay for the work before it.
+checkpoint() {
+    superuser_psql -d postgres -c CHECKPOINT
+}
+
 free_port() {
     local port
     for _ in $(seq 1 50); do

@@ -64,10 +64,6 @@ load_dataset() {
     bench_psql "$database" -c "VACUUM ANALYZE provider"
 }
 
-checkpoint() {
-    superuser_psql -d postgres -c CHECKPOINT
-}
-
 # One timed run of the job; appends the step's figures to the import results.
 timed_import() {
     local step=$1 file=$2 expect=$3

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * The benchmark harness (bench/run) keeps working: a smoke run on 10,000 providers, seconds a measurement, with
  * the packaged artifact, writes every section and the growth plot, and its pgbench scripts still run the SQL the
  * service runs (bench/show-sql --check). It asserts no timing: the targets live in the benchmark. The run uses
- * databases of its own (cf_bench_smoke*), never the test database, whatever QUARKUS_DATASOURCE_JDBC_URL says.
+ * databases of its own (cf_bench_it_smoke*), never the test database, whatever QUARKUS_DATASOURCE_JDBC_URL says,
+ * nor those of a smoke run someone starts by hand meanwhile (cf_bench_smoke*).
  */
 class BenchSmokeIT {
 
@@ -66,7 +67,9 @@ class BenchSmokeIT {
 
     /** Runs a command to its end, within minutes, and fails with the end of its output unless it exits 0. */
     private static void run(Path log, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("BENCH_DATABASE", "cf_bench_it");
+        Process process = builder.start();
         boolean finished = process.waitFor(8, TimeUnit.MINUTES);
         if (!finished) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
