@@ -164,7 +164,8 @@ start_service() {
 stop_service() {
     if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
         kill -TERM "$SERVICE_PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do
+        # A minute: on JDK 25 the first service after a build writes its AOT cache as it stops.
+        for _ in $(seq 1 600); do
             kill -0 "$SERVICE_PID" 2>/dev/null || break
             sleep 0.1
         done

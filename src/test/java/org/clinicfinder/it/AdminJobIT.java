@@ -24,9 +24,7 @@ class AdminJobIT {
         List<String> command = new ArrayList<>(List.of("java", "-jar", "target/quarkus-app/quarkus-run.jar"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabase.URL);
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.USER);
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", TestDatabase.PASSWORD);
+        TestDatabase.configure(builder);
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             if (standardInput != null) {

@@ -64,9 +64,7 @@ class ExportIT {
                 "target/quarkus-app/quarkus-run.jar"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabase.URL);
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.USER);
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", TestDatabase.PASSWORD);
+        TestDatabase.configure(builder);
         service = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         for (int attempt = 0; attempt < 120; attempt++) {

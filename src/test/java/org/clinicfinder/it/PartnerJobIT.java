@@ -26,9 +26,7 @@ class PartnerJobIT {
         ProcessBuilder builder = new ProcessBuilder(List.of("java", "-jar", "target/quarkus-app/quarkus-run.jar",
                 "partner", "add", "Packaged partner", "--origin", "https://packaged.example"))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabase.URL);
-        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.USER);
-        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", TestDatabase.PASSWORD);
+        TestDatabase.configure(builder);
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String errors = Files.readString(err, StandardCharsets.UTF_8);

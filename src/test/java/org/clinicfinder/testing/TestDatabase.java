@@ -30,6 +30,14 @@ public final class TestDatabase {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /** Points a process the test starts (the packaged service or one of its jobs) at the test database. */
+    public static ProcessBuilder configure(ProcessBuilder builder) {
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", URL);
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", USER);
+        builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", PASSWORD);
+        return builder;
+    }
+
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
     }
