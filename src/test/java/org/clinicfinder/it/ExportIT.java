@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,29 +56,14 @@ class ExportIT {
         TestDatabase.execute("DELETE FROM admin_account WHERE email = '" + EMAIL + "'");
         TestDatabase.execute("INSERT INTO admin_account (email, password_hash, role) VALUES ('" + EMAIL + "', '"
                 + BcryptUtil.bcryptHash(PASSWORD) + "', 'editor')");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = ServiceProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(List.of("java", HEAP, "-XX:+ExitOnOutOfMemoryError", "-jar",
                 "target/quarkus-app/quarkus-run.jar"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         TestDatabase.configure(builder);
         service = builder.start();
-        HttpClient client = HttpClient.newHttpClient();
-        for (int attempt = 0; attempt < 120; attempt++) {
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertThat(service.isAlive()).as(log()).isTrue();
-            Thread.sleep(500);
-        }
-        throw new AssertionError("The service did not start: " + log());
+        ServiceProcess.awaitReady(service, port, this::log);
     }
 
     @AfterEach

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +66,7 @@ class LauncherAotCacheIT {
     }
 
     private void start(Path jdk, Path cache, String name) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServiceProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(List.of("scripts/clinic-finder")).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
         builder.environment().put("JAVA_HOME", jdk.toString());
@@ -82,21 +74,7 @@ class LauncherAotCacheIT {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         TestDatabase.configure(builder);
         service = builder.start();
-        HttpClient client = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
-        for (int attempt = 0; attempt < 120; attempt++) {
-            try {
-                if (client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            assertThat(service.isAlive()).as(log(name)).isTrue();
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The service did not start: " + log(name));
+        ServiceProcess.awaitReady(service, port, () -> log(name));
     }
 
     /** The JVM's own command line: the launcher execs it, so the process started is the JVM. */
