@@ -110,17 +110,25 @@ checkpoint() {
     superuser_psql -d postgres -c CHECKPOINT
 }
 
+# free_port: a port below the kernel's ephemeral range that nothing is bound to. Below that range, no outgoing
+# connection (wrk's, pgbench's, the service's own to PostgreSQL) can take the port between this check and the
+# service's bind.
 free_port() {
-    local port
-    for _ in $(seq 1 50); do
-        port=$((20000 + RANDOM % 30000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    say "No free port found"
-    return 1
+    python3 - <<'PY' || { say "No free port found"; return 1; }
+import random, socket
+with open("/proc/sys/net/ipv4/ip_local_port_range") as ports:
+    ephemeral_low = int(ports.read().split()[0])
+candidates = range(10000, ephemeral_low) if ephemeral_low > 11000 else range(10000, 65536)
+for port in random.sample(candidates, 200):
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        print(port)
+        raise SystemExit(0)
+raise SystemExit(1)
+PY
 }
 
 SERVICE_PID=
