@@ -1,4 +1,3 @@
 \set n random(1, :count)
 SELECT country AS p_country, city AS p_city FROM bench.city WHERE n = :n \gset
-SELECT p.id, p.name, p.kind, p.profession, p.city, p.region, p.postal_code, p.country, p.latitude, p.longitude,
-p.phone, p.website, p.treatments, p.languages, p.verified, p.email, p.credentials, p.name_key AS sort_key FROM provider p WHERE p.published AND p.country = :p_country AND p.city_key = search_key(:p_city) ORDER BY p.name_key, p.id LIMIT :limit;
+SELECT p.id, p.summary, p.name_key AS sort_key FROM provider p WHERE p.published AND p.country = :p_country AND p.city_key = search_key(:p_city) ORDER BY p.name_key, p.id LIMIT :limit;

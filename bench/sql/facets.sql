@@ -1,5 +1,4 @@
 \set n random(1, :count)
 SELECT country AS p_country FROM bench.facets WHERE n = :n \gset
-SELECT p.id, p.name, p.kind, p.profession, p.city, p.region, p.postal_code, p.country, p.latitude, p.longitude,
-p.phone, p.website, p.treatments, p.languages, p.verified, p.email, p.credentials, p.name_key AS sort_key FROM provider p WHERE p.published AND p.country = :p_country ORDER BY p.name_key, p.id LIMIT :limit;
+SELECT p.id, p.summary, p.name_key AS sort_key FROM provider p WHERE p.published AND p.country = :p_country ORDER BY p.name_key, p.id LIMIT :limit;
 SELECT facet, value, sum(providers) FROM provider_facet_count WHERE facet IN ('treatment', 'language', 'kind') AND country = :p_country GROUP BY facet, value HAVING sum(providers) > 0 ORDER BY facet, 3 DESC, value;

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinicfinder.common.ApiContract;
+import org.clinicfinder.common.WrittenJson;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -58,7 +59,9 @@ public class ConditionalResponseFilter {
         }
         Object entity = response.getEntity();
         byte[] body;
-        if (entity instanceof byte[] bytes) {
+        if (entity instanceof WrittenJson written) {
+            body = written.json();
+        } else if (entity instanceof byte[] bytes) {
             body = bytes;
         } else if (entity instanceof String text) {
             body = text.getBytes(StandardCharsets.UTF_8);

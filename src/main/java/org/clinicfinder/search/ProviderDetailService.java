@@ -16,12 +16,9 @@ public class ProviderDetailService {
     @Inject
     ProviderSearchQueries queries;
 
-    @Inject
-    ProviderMapper mapper;
-
     public Optional<ProviderDetail> findPublished(UUID id) {
         try {
-            return queries.publishedProvider(id).map(mapper::detail);
+            return queries.publishedProviderJson(id).map(WrittenProviderDetail::new);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading a provider failed", e);
         }

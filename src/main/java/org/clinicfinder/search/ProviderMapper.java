@@ -1,7 +1,5 @@
 package org.clinicfinder.search;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -18,33 +16,18 @@ import org.clinicfinder.api.model.OpeningPeriod;
 import org.clinicfinder.api.model.Profession;
 import org.clinicfinder.api.model.ProviderDetail;
 import org.clinicfinder.api.model.ProviderKind;
-import org.clinicfinder.api.model.ProviderSummary;
 import org.clinicfinder.api.model.TreatmentSlug;
 import org.clinicfinder.api.model.Weekday;
 import org.clinicfinder.provider.Provider;
 import org.clinicfinder.provider.TrainingCredential;
 import org.clinicfinder.provider.WeeklyHours;
 
-/** The one place where stored providers become the contract's public models. */
+/**
+ * Where stored providers become the contract's models in Java: the admin API's. The public search and detail
+ * have PostgreSQL write their JSON (ProviderSearchQueries), in the same shape.
+ */
 @Singleton
 public class ProviderMapper {
-
-    ProviderSummary summary(ProviderSearchQueries.Row row) {
-        ProviderSummary summary = new ProviderSummary(row.id(), row.name(), ProviderKind.fromValue(row.kind()),
-                address(null, row.city(), row.region(), row.postalCode(), row.country()),
-                row.credentials().stream().map(ProviderMapper::credential).toList(),
-                row.treatments().stream().map(TreatmentSlug::fromValue).toList(), row.languages(), row.verified());
-        summary.setProfession(row.profession() == null ? null : Profession.fromValue(row.profession()));
-        summary.setLocation(location(row.latitude(), row.longitude()));
-        summary.setPhone(row.phone());
-        summary.setEmail(row.email());
-        summary.setWebsite(row.website());
-        if (row.distanceMetres() != null) {
-            summary.setDistanceKm(BigDecimal.valueOf(row.distanceMetres() / 1000)
-                    .setScale(2, RoundingMode.HALF_UP).doubleValue());
-        }
-        return summary;
-    }
 
     public ProviderDetail detail(Provider provider) {
         ProviderDetail detail = new ProviderDetail(provider.id, provider.name, ProviderKind.fromValue(provider.kind),

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,9 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
-import org.clinicfinder.provider.JsonColumnFormat;
-import org.clinicfinder.provider.Provider;
-import org.clinicfinder.provider.TrainingCredential;
 
 /**
  * The public search in SQL. It needs PostgreSQL's own operators (trigram similarity, earthdistance,
@@ -34,11 +30,11 @@ import org.clinicfinder.provider.TrainingCredential;
 @ApplicationScoped
 public class ProviderSearchQueries {
 
-    /** A search row, before it becomes the contract's summary. */
-    record Row(UUID id, String name, String kind, String profession, String city, String region, String postalCode,
-            String country, Double latitude, Double longitude, String phone, String email, String website,
-            List<TrainingCredential> credentials, List<String> treatments, List<String> languages, boolean verified,
-            String sortKey, Double distanceMetres) {
+    /**
+     * A search row: its place in the order (sort key and id, for the next page's cursor) and its summary, the
+     * contract's ProviderSummary as UTF-8 JSON written by PostgreSQL (see {@link #summaryColumns}).
+     */
+    record Row(UUID id, String sortKey, byte[] summaryJson) {
     }
 
     /** A statement and its parameters, in order. */
@@ -47,9 +43,6 @@ public class ProviderSearchQueries {
 
     private static final List<String> FACETS = List.of("country", "treatment", "language", "kind");
 
-    static final String SUMMARY_COLUMNS = """
-            p.id, p.name, p.kind, p.profession, p.city, p.region, p.postal_code, p.country, p.latitude, p.longitude,
-            p.phone, p.website, p.treatments, p.languages, p.verified, p.email, p.credentials""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -110,71 +103,46 @@ public class ProviderSearchQueries {
             List<Row> rows) throws SQLException {
         try (PreparedStatement prepared = prepare(connection, statement);
                 ResultSet rs = prepared.executeQuery()) {
-            boolean withDistance = criteria.near() != null;
             while (rs.next()) {
                 // Numeric keys travel in their exact shortest form, so that the next page starts exactly here.
                 String sortKey = switch (criteria.sort()) {
-                    case NAME -> rs.getString(18);
-                    case RELEVANCE -> tier + ":" + rs.getString(18);
-                    case DISTANCE -> Double.toString(rs.getDouble(18));
+                    case NAME -> rs.getString(3);
+                    case RELEVANCE -> tier + ":" + rs.getString(3);
+                    case DISTANCE -> Double.toString(rs.getDouble(3));
                 };
-                rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        (Double) rs.getObject(9), (Double) rs.getObject(10), rs.getString(11), rs.getString(16),
-                        rs.getString(12), JsonColumnFormat.credentials(rs.getString(17)), strings(rs.getArray(13)),
-                        strings(rs.getArray(14)), rs.getBoolean(15), sortKey, withDistance ? rs.getDouble(19) : null));
+                // The JSON column's bytes as PostgreSQL sent them: UTF-8, never decoded into a String.
+                rows.add(new Row(rs.getObject(1, UUID.class), sortKey, rs.getBytes(2)));
+            }
+        }
+    }
+
+    /** One published provider as the contract's ProviderDetail, UTF-8 JSON written by PostgreSQL. */
+    Optional<byte[]> publishedProviderJson(UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement prepared = connection.prepareStatement(DETAIL)) {
+            prepared.setObject(1, id);
+            try (ResultSet rs = prepared.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
             }
         }
     }
 
     /**
-     * One published provider with every public field, read with plain JDBC into a detached entity that is
-     * never persisted: through Hibernate, the entity's JSON columns were copied for dirty checking on every read.
+     * Fields in the contract's order, unknown values left out. Needle depths are the contract's doubles (0.5,
+     * not the column's 0.50); updatedAt is UTC with a Z, as the admin API's Jackson writes it.
      */
-    Optional<Provider> publishedProvider(UUID id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement prepared = connection.prepareStatement(DETAIL)) {
-            prepared.setObject(1, id);
-            try (ResultSet rs = prepared.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Provider provider = new Provider();
-                provider.id = rs.getObject(1, UUID.class);
-                provider.name = rs.getString(2);
-                provider.kind = rs.getString(3);
-                provider.profession = rs.getString(4);
-                provider.addressLines = strings(rs.getArray(5));
-                provider.city = rs.getString(6);
-                provider.region = rs.getString(7);
-                provider.postalCode = rs.getString(8);
-                provider.country = rs.getString(9);
-                provider.latitude = (Double) rs.getObject(10);
-                provider.longitude = (Double) rs.getObject(11);
-                provider.phone = rs.getString(12);
-                provider.email = rs.getString(13);
-                provider.website = rs.getString(14);
-                provider.treatments = strings(rs.getArray(15));
-                provider.languages = strings(rs.getArray(16));
-                provider.devices = strings(rs.getArray(17));
-                provider.needleDepthMinMm = rs.getBigDecimal(18);
-                provider.needleDepthMaxMm = rs.getBigDecimal(19);
-                provider.numbingOffered = (Boolean) rs.getObject(20);
-                provider.openingHours = JsonColumnFormat.openingHours(rs.getString(21));
-                provider.credentials = JsonColumnFormat.credentials(rs.getString(22));
-                provider.verified = rs.getBoolean(23);
-                provider.updatedAt = rs.getObject(24, OffsetDateTime.class);
-                provider.published = true;
-                return Optional.of(provider);
-            }
-        }
-    }
-
     private static final String DETAIL = """
-            SELECT p.id, p.name, p.kind, p.profession, p.address_lines, p.city, p.region, p.postal_code, p.country,
-            p.latitude, p.longitude, p.phone, p.email, p.website, p.treatments, p.languages, p.devices,
-            p.needle_depth_min_mm, p.needle_depth_max_mm, p.numbing_offered, p.opening_hours, p.credentials,
-            p.verified, p.updated_at FROM provider p WHERE p.id = ? AND p.published""";
+            SELECT json_strip_nulls(json_build_object('id', p.id, 'name', p.name, 'kind', p.kind,
+            'profession', p.profession, 'address', json_build_object('lines', p.address_lines, 'city', p.city,
+            'region', p.region, 'postalCode', p.postal_code, 'country', p.country), 'location', CASE WHEN p.latitude
+            IS NOT NULL AND p.longitude IS NOT NULL THEN json_build_object('lat', p.latitude, 'lon', p.longitude) END,
+            'phone', p.phone, 'email', p.email, 'website', p.website, 'treatments', p.treatments,
+            'languages', p.languages, 'devices', p.devices, 'needleDepthMm', CASE WHEN p.needle_depth_min_mm IS NOT NULL
+            AND p.needle_depth_max_mm IS NOT NULL THEN json_build_object('min', p.needle_depth_min_mm::float8,
+            'max', p.needle_depth_max_mm::float8) END, 'numbingOffered', p.numbing_offered,
+            'openingHours', p.opening_hours, 'credentials', p.credentials, 'verified', p.verified,
+            'updatedAt', (to_json(p.updated_at AT TIME ZONE 'UTC') #>> '{}') || 'Z'))
+            FROM provider p WHERE p.id = ? AND p.published""";
 
     /** Counts per facet value under the criteria, largest first: facet name, then value to count. */
     Map<String, Map<String, Long>> facets(SearchCriteria criteria, List<String> facets) throws SQLException {
@@ -204,10 +172,7 @@ public class ProviderSearchQueries {
             // rows tied with the last one come along, and the outer query orders them by id.
             sql.append("SELECT * FROM (");
         }
-        sql.append("SELECT " + SUMMARY_COLUMNS + ", ").append(sortKey).append(" AS sort_key");
-        if (criteria.near() != null) {
-            sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
-        }
+        sql.append(summaryColumns(criteria)).append(", ").append(sortKey).append(" AS sort_key");
         sql.append(" FROM provider p WHERE ").append(filters(criteria)).append(textFilter(criteria));
         if (after != null) {
             sql.append(" AND (").append(sortKey).append(", p.id) > (");
@@ -313,11 +278,20 @@ public class ProviderSearchQueries {
     }
 
     private static Sql relevanceColumns(SearchCriteria criteria) {
-        Sql sql = new Sql().append("SELECT " + SUMMARY_COLUMNS + ", p.name_key AS sort_key");
-        if (criteria.near() != null) {
-            sql.append(", sec_to_gc(").append(distanceFrom(criteria.near())).append(") AS distance_m");
+        return summaryColumns(criteria).append(", p.name_key AS sort_key");
+    }
+
+    /**
+     * "SELECT p.id, summary": the provider's stored summary, the contract's ProviderSummary as JSON
+     * (V12__provider_summary.sql), with the great-circle distance in km to two decimals first when the search
+     * has a point, so that the service copies each row's JSON into the page as it is.
+     */
+    private static Sql summaryColumns(SearchCriteria criteria) {
+        if (criteria.near() == null) {
+            return new Sql().append("SELECT p.id, p.summary");
         }
-        return sql;
+        return new Sql().append("SELECT p.id, '{\"distanceKm\":' || round(sec_to_gc(").append(distanceFrom(criteria.near()))
+                .append(")::numeric / 1000, 2) || ',' || substr(p.summary::text, 2) AS summary");
     }
 
     private static Sql notInNameTiers(SearchWords words) {

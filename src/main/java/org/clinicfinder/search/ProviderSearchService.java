@@ -1,5 +1,7 @@
 package org.clinicfinder.search;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +12,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinicfinder.api.model.FacetCount;
 import org.clinicfinder.api.model.Facets;
 import org.clinicfinder.api.model.FieldError;
 import org.clinicfinder.api.model.ProviderPage;
-import org.clinicfinder.api.model.ProviderSummary;
 import org.clinicfinder.common.ProblemException;
 
 /**
@@ -28,6 +31,10 @@ public class ProviderSearchService {
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     /** Codes people type that ISO 3166-1 spells otherwise. */
     private static final Map<String, String> COUNTRY_ALIASES = Map.of("UK", "GB", "EL", "GR");
+    private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT_CURSOR = "],\"nextCursor\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FACETS = ",\"facets\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     @Inject
     ProviderSearchQueries queries;
@@ -36,7 +43,7 @@ public class ProviderSearchService {
     SearchCursor cursors;
 
     @Inject
-    ProviderMapper mapper;
+    ObjectMapper jsonMapper;
 
     /**
      * The request as the contract delivers it, syntax and ranges already checked; radiusKm holds the contract's
@@ -54,21 +61,42 @@ public class ProviderSearchService {
             List<ProviderSearchQueries.Row> rows = queries.page(criteria, after, request.limit());
             boolean more = rows.size() > request.limit();
             List<ProviderSearchQueries.Row> shown = more ? rows.subList(0, request.limit()) : rows;
-            List<ProviderSummary> items = shown.stream().map(mapper::summary).toList();
             String next = null;
             if (more) {
                 ProviderSearchQueries.Row last = shown.get(shown.size() - 1);
                 next = cursors.encode(criteria, new SearchCursor.Position(last.sortKey(), last.id()));
             }
-            ProviderPage page = new ProviderPage(items, next);
             List<String> facetNames = facetNames(request.facets());
-            if (!facetNames.isEmpty()) {
-                page.setFacets(facets(queries.facets(criteria, facetNames)));
-            }
-            return page;
+            Facets facets = facetNames.isEmpty() ? null : facets(queries.facets(criteria, facetNames));
+            return new WrittenProviderPage(pageJson(shown, next, facets), next);
         } catch (SQLException e) {
             throw new IllegalStateException("Search failed", e);
         }
+    }
+
+    /** The contract's ProviderPage: the rows' summaries as PostgreSQL wrote them, then the cursor and facets. */
+    private byte[] pageJson(List<ProviderSearchQueries.Row> rows, String next, Facets facets) {
+        ByteArrayOutputStream json = new ByteArrayOutputStream(64 + rows.size() * 640);
+        json.writeBytes(ITEMS);
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) {
+                json.write(',');
+            }
+            json.writeBytes(rows.get(i).summaryJson());
+        }
+        json.writeBytes(NEXT_CURSOR);
+        // A cursor is base64url text and a dot: nothing in it needs escaping.
+        json.writeBytes(next == null ? NULL : ('"' + next + '"').getBytes(StandardCharsets.US_ASCII));
+        if (facets != null) {
+            json.writeBytes(FACETS);
+            try {
+                json.writeBytes(jsonMapper.writeValueAsBytes(facets));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Writing facet counts failed", e);
+            }
+        }
+        json.write('}');
+        return json.toByteArray();
     }
 
     private SearchCriteria criteria(Request request) {

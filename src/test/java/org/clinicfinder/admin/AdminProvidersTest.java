@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -73,6 +76,50 @@ class AdminProvidersTest extends DirectoryTest {
                 .body("version", equalTo(0));
         api().get("/api/v1/providers/" + hidden).then().statusCode(404);
         as(editor).get("/api/v1/admin/providers/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    /**
+     * The public API's documents are written by PostgreSQL, the admin API's by Jackson from the same columns:
+     * both must be one document, to the last field, whatever the names hold.
+     */
+    @Test
+    void shouldShowThePublicDocumentAsThePublicApiWritesIt() {
+        UUID full = providers.provider("Clínica \"Piel\" \\ Ωmega\tNeedling").profession("dermatologist")
+                .addressLines("Calle de Alcalá 12", "2º izq.")
+                .in("Madrid", "Comunidad de Madrid", "ES", 40.4183083, -3.70275).postalCode("28014")
+                .phone("+34915550123").email("hola@piel.example").website("https://piel.example")
+                .treatments("acne-scars", "wrinkles").languages("es", "en")
+                .devices("derma-stamp").needleDepth("0.5", "1.25").numbing(false)
+                .openingHours("{\"timeZone\":\"Europe/Madrid\",\"periods\":[{\"day\":\"friday\",\"opens\":\"09:00\","
+                        + "\"closes\":\"24:00\"}]}")
+                .credential("Curso de Micropunción", "Academia de Dermatología", 2021, "verified", "2023-01-09")
+                .credential("Collagen Induction Basics", "Skin Needling Society", null, "unverified", null)
+                .insert();
+        UUID bare = providers.provider("Bare Practice").at(null, null).phone(null).insert();
+
+        for (UUID id : new UUID[] {full, bare, listed}) {
+            assertPublicApiShowsTheAdminDocument(id);
+        }
+    }
+
+    /** The public detail is the admin API's document, and the public search's summary is its share of it. */
+    private void assertPublicApiShowsTheAdminDocument(UUID id) {
+        Map<String, Object> document = as(editor).get("/api/v1/admin/providers/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("provider");
+        Map<String, Object> published = api().get("/api/v1/providers/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertThat(published).isEqualTo(document);
+
+        Map<String, Object> summary = new LinkedHashMap<>(document);
+        summary.keySet().removeAll(List.of("devices", "needleDepthMm", "numbingOffered", "openingHours",
+                "updatedAt"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> address = new LinkedHashMap<>((Map<String, Object>) summary.get("address"));
+        address.remove("lines");
+        summary.put("address", address);
+        Map<String, Object> found = api().get("/api/v1/providers?limit=100").then().statusCode(200)
+                .extract().jsonPath().getMap("items.find { it.id == '" + id + "' }");
+        assertThat(found).isEqualTo(summary);
     }
 
     @Test
@@ -157,6 +204,7 @@ class AdminProvidersTest extends DirectoryTest {
                 .body("provider.credentials[1].verifiedOn", equalTo("2026-11-20"))
                 .body("provider.verified", equalTo(true));
         api().get("/api/v1/providers/" + listed).then().statusCode(200).body("verified", equalTo(true));
+        assertPublicApiShowsTheAdminDocument(listed);
 
         as(editor).header("If-Match", "\"v2\"").contentType("application/json")
                 .body("{\"status\": \"expired\", \"on\": \"2026-11-21\"}")
@@ -271,6 +319,7 @@ class AdminProvidersTest extends DirectoryTest {
                 .body("provider.credentials[0].title", equalTo("Diploma in Skin Needling"))
                 .body("published", equalTo(true));
         api().get("/api/v1/providers/" + listed).then().statusCode(200).body("address.city", equalTo("Dublin"));
+        assertPublicApiShowsTheAdminDocument(listed);
         as(otherEditor).contentType("application/json").header("If-Match", "\"v0\"").body(replacement)
                 .put("/api/v1/admin/providers/" + listed).then().statusCode(412);
         as(admin).get("/api/v1/admin/audit?providerId=" + listed).then()

@@ -154,9 +154,9 @@ public final class TestProviders {
             return this;
         }
 
-        public Builder credential(String title, String issuer, int year, String status, String verifiedOn) {
+        public Builder credential(String title, String issuer, Integer year, String status, String verifiedOn) {
             credentials.add(String.format(
-                    "{\"title\":\"%s\",\"issuer\":\"%s\",\"year\":%d,\"status\":\"%s\",\"verifiedOn\":%s}",
+                    "{\"title\":\"%s\",\"issuer\":\"%s\",\"year\":%s,\"status\":\"%s\",\"verifiedOn\":%s}",
                     title, issuer, year, status, verifiedOn == null ? "null" : "\"" + verifiedOn + "\""));
             return this;
         }
