@@ -1,6 +1,5 @@
 package org.clinicfinder.search;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +41,6 @@ public class ProviderSearchQueries {
     }
 
     private static final List<String> FACETS = List.of("country", "treatment", "language", "kind");
-
 
     @Inject
     AgroalDataSource dataSource;
@@ -290,7 +288,8 @@ public class ProviderSearchQueries {
         if (criteria.near() == null) {
             return new Sql().append("SELECT p.id, p.summary");
         }
-        return new Sql().append("SELECT p.id, '{\"distanceKm\":' || round(sec_to_gc(").append(distanceFrom(criteria.near()))
+        return new Sql().append("SELECT p.id, '{\"distanceKm\":' || round(sec_to_gc(")
+                .append(distanceFrom(criteria.near()))
                 .append(")::numeric / 1000, 2) || ',' || substr(p.summary::text, 2) AS summary");
     }
 
@@ -450,10 +449,6 @@ public class ProviderSearchQueries {
             }
         }
         return prepared;
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     /** SQL text with its positional parameters, built in step. */
