@@ -37,7 +37,11 @@ function yesNo(value, yes, no) {
 
 // --- Search ----------------------------------------------------------------------------------------------
 
+/** Counts searches, so that an answer arriving after a newer search's is dropped, not shown over it. */
+let searchRuns = 0;
+
 async function runSearch({ focus = true } = {}) {
+  const run = ++searchRuns;
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(search.offset) });
   if (search.q) {
     query.set('q', search.q);
@@ -48,6 +52,9 @@ async function runSearch({ focus = true } = {}) {
   say(searchMessage, '');
   try {
     const { body } = await api(`/api/v1/admin/providers?${query}`);
+    if (run !== searchRuns) {
+      return;
+    }
     resultsTable.tBodies[0].replaceChildren(...body.items.map((item) => el('tr', {},
       el('td', {}, el('button', {
         type: 'button', className: 'link', text: item.name, onClick: () => open(item.id, { focus: true }),
@@ -69,7 +76,9 @@ async function runSearch({ focus = true } = {}) {
       resultsHeading.focus();
     }
   } catch (error) {
-    sayError(searchMessage, error);
+    if (run === searchRuns) {
+      sayError(searchMessage, error);
+    }
   }
 }
 

@@ -356,7 +356,12 @@ class AdminPageBrowserTest extends DirectoryTest {
     void shouldSayWhenSignInIsLocked() {
         Page page = open("/admin/login");
         for (int attempt = 1; attempt <= 10; attempt++) {
-            fillSignIn(page, editor, "guess " + attempt);
+            String guess = "guess " + attempt;
+            // From the second attempt on, the page is already at ?failed: wait for this attempt's own answer
+            // and page, or the next attempt is typed into a page about to be replaced, and never sent.
+            page.waitForResponse(response -> response.url().equals(at("/admin/login?failed")),
+                    () -> fillSignIn(page, editor, guess));
+            page.waitForLoadState();
             assertThat(page).hasURL(at("/admin/login?failed"));
         }
         fillSignIn(page, editor, TestAccounts.PASSWORD);
