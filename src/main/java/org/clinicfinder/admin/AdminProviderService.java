@@ -33,7 +33,6 @@ import org.clinicfinder.common.ProblemType;
 import org.clinicfinder.ingest.NormalisedRow;
 import org.clinicfinder.provider.Provider;
 import org.clinicfinder.provider.TrainingCredential;
-import org.clinicfinder.search.ProviderMapper;
 
 /**
  * Providers as admins manage them. Every change checks the version the admin last read (If-Match), so that

@@ -1,4 +1,4 @@
-package org.clinicfinder.search;
+package org.clinicfinder.admin;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,8 +23,8 @@ import org.clinicfinder.provider.TrainingCredential;
 import org.clinicfinder.provider.WeeklyHours;
 
 /**
- * Where stored providers become the contract's models in Java: the admin API's. The public search and detail
- * have PostgreSQL write their JSON (ProviderSearchQueries), in the same shape.
+ * Where stored providers become the admin API's models of the contract. The public search and detail have
+ * PostgreSQL write the same documents (search.ProviderSearchQueries, V12__provider_summary.sql).
  */
 @Singleton
 public class ProviderMapper {
