@@ -90,14 +90,23 @@ TIERS = 5  # ProviderSearchQueries.RELEVANCE_TIERS
 
 
 def relevance_fetches(db, queries):
-    """For each search, the rows the service asks each relevance tier after the first for on a first page (0:
+    """For each search, whether its name tiers walk words (search_walked_words() is not NULL: the script's
+    `\\if :walks`) and the rows the service asks each relevance tier after the first for on a first page (0:
     the tier is not run), as the text script's \\if blocks need them: the service runs a tier's statement only
-    when the tiers before it leave room on the page. Found by running the script's own statements."""
-    statements = []
+    when the tiers before it leave room on the page. Found by running the script's own statements, of the
+    `\\if :walks` alternatives the one the search takes."""
+    lines, statements, walk_blocks = [], [], []
     with open("bench/sql/text.sql", encoding="utf-8") as script:
         current = []
         for line in script:
             if line.startswith("\\"):
+                # psql's \if takes the walk alternatives as pgbench does; the other conditions are the fetches.
+                if line.startswith("\\if"):
+                    walk_blocks.append(line.startswith("\\if :walks"))
+                if walk_blocks[-1]:
+                    statements.append((line.strip(), None))
+                if line.startswith("\\endif"):
+                    walk_blocks.pop()
                 continue
             current.append(line)
             text = "".join(current).rstrip()
@@ -107,27 +116,32 @@ def relevance_fetches(db, queries):
                     current = []
                     break
     statements = [(sql, end) for sql, end in statements if "FROM bench." not in sql]
-    lines = []
     for q in queries:
         lines.append("\\set p_q '" + q.replace("\\", "\\\\").replace("'", "''") + "'")
+        lines.append("SELECT (search_walked_words(:'p_q') IS NOT NULL)::int AS walks \\gset")
+        lines.append("\\echo :walks")
         for sql, end in statements:
+            if end is None:
+                lines.append(sql)
+                continue
             # Every tier as it runs when it is asked for a whole page; pgbench's :variables as psql's.
             sql = re.sub(r"(?<!:):(limit|fetch[0-9])\b", str(PAGE_SIZE + 1), sql)
             sql = re.sub(r"(?<!:):([a-z_][a-z0-9_]*)", r":'\1'", sql)
             lines.append(sql + " \\gset" if end != ";" else f"SELECT count(*) FROM ({sql}) tier;")
     counts = [int(line) for line in db.script("\n".join(lines) + "\n")]
-    tiers = len(counts) // len(queries)
-    if tiers != TIERS:
-        raise SystemExit(f"bench/sql/text.sql runs {tiers} relevance tiers, not {TIERS}")
-    fetches = []
+    per_query = len(counts) // len(queries)
+    if per_query != TIERS + 1:
+        raise SystemExit(f"bench/sql/text.sql runs {per_query - 1} relevance tiers, not {TIERS}")
+    rows = []
     for n in range(len(queries)):
-        room = PAGE_SIZE + 1 - counts[n * tiers]
-        row = []
-        for count in counts[n * tiers + 1:(n + 1) * tiers]:
+        walks, first, *others = counts[n * per_query:(n + 1) * per_query]
+        room = PAGE_SIZE + 1 - first
+        row = [walks]
+        for count in others:
             row.append(max(room, 0))
             room -= min(max(room, 0), count)
-        fetches.append(row)
-    return fetches
+        rows.append(row)
+    return rows
 
 
 def walk_to_page(url, query):
@@ -158,7 +172,7 @@ def prepare(db, url, out, count, cursor_searches, rng):
 
     rows = sample(db, count, "p.name, p.city")
     queries = [text_query(rng, name, city) for name, city in rows]
-    db.table("text", [("q", "text")] + [(f"fetch{tier}", "integer") for tier in range(1, TIERS)],
+    db.table("text", [("q", "text"), ("walks", "integer")] + [(f"fetch{tier}", "integer") for tier in range(1, TIERS)],
              [(q, *fetches) for q, fetches in zip(queries, relevance_fetches(db, queries))])
     shapes["text"] = [path(q=q) for q in queries]
 

@@ -87,13 +87,13 @@ public class ProviderSearchQueries {
         try (PreparedStatement prepared = prepare(connection, wordsStatement(text));
                 ResultSet rs = prepared.executeQuery()) {
             rs.next();
-            return new SearchWords(rs.getString(1), rs.getString(2));
+            return new SearchWords(rs.getString(1), rs.getString(2), rs.getString(3));
         }
     }
 
     static Statement wordsStatement(String text) {
-        return new Sql().append("SELECT search_key(?) AS search_key, search_words_query(?)::text AS search_words",
-                text, text).statement();
+        return new Sql().append("SELECT search_key(?) AS search_key, search_words_query(?)::text AS search_words,"
+                + " search_walked_words(?)::text AS walked_words", text, text, text).statement();
     }
 
     /** Adds the statement's rows; a relevance tier's sort key is the tier and the name key. */
@@ -212,10 +212,11 @@ public class ProviderSearchQueries {
     /**
      * What the tiers after the first match, computed once rather than in each tier's statement: the search's
      * key (search_key()) and its words as a tsquery (search_words_query(), the last word's beginning spelled out
-     * as the directory's words). Given as values, they are constants to the planner, which estimates them word
-     * by word and folds no function for them.
+     * as the directory's words) and the words whose providers tiers 1 and 2 walk (search_walked_words(), a
+     * text[] literal, or null to walk every name). Given as values, they are constants to the planner, which
+     * estimates them word by word and folds no function for them.
      */
-    record SearchWords(String key, String query) {
+    record SearchWords(String key, String query, String walked) {
     }
 
     /**
@@ -235,17 +236,8 @@ public class ProviderSearchQueries {
                     .append(" AND p.name_key ^@ search_key(?)", criteria.text())
                     .append(after(after, "p.name_key"))
                     .append(" ORDER BY p.name_key, p.id LIMIT ?", fetch);
-            // The words are checked on the name index's own copy of name_words: walking the index in order reads
-            // no table row that the words then reject (an index-only scan), and only the page's rows are read.
-            case 1, 2 -> sql.append(relevanceColumns(criteria))
-                    .append(" FROM (SELECT p.id FROM provider p WHERE ").append(filters(criteria))
-                    .append(" AND p.name_words @@ ?::tsquery", words.query())
-                    // No name key holds U+10FFFF (search_key() turns it into a space): this bound follows every
-                    // name that begins with the search.
-                    .append(tier == 1 ? " AND p.name_key < ?" : " AND p.name_key >= ? || chr(1114111)", words.key())
-                    .append(after(after, "p.name_key"))
-                    .append(" ORDER BY p.name_key, p.id LIMIT ?) hit JOIN provider p USING (id)", fetch)
-                    .append(" ORDER BY p.name_key, p.id");
+            case 1, 2 -> sql.append(words.walked() == null ? nameWalk(criteria, tier, words, after, fetch)
+                    : wordWalk(criteria, tier, words, after, fetch));
             // The city's and the region's first providers, each read in order from its own index, then merged,
             // rather than all of a large city's providers sorted; a provider whose city and region are both the
             // search comes from the city.
@@ -275,6 +267,51 @@ public class ProviderSearchQueries {
         return sql.statement();
     }
 
+    /**
+     * Tiers 1 and 2 through provider_name_word: the providers of each walked word (search_walked_words()) in
+     * name order, whose names' words the index itself checks against the search, the first {@code fetch} of
+     * each, merged. A walk reads only the names that hold its word, however the matches gather in the name order.
+     */
+    private static Sql wordWalk(SearchCriteria criteria, int tier, SearchWords words, SearchCursor.Position after,
+            int fetch) {
+        return relevanceColumns(criteria)
+                .append(" FROM (SELECT DISTINCT hit.provider_id, hit.name_key FROM unnest(?::text[]) AS walked (word),",
+                        words.walked())
+                .append(" LATERAL (SELECT listed.provider_id, listed.name_key FROM provider_name_word listed")
+                .append(" JOIN provider p ON p.id = listed.provider_id WHERE listed.word = walked.word")
+                .append(" AND listed.name_words @@ ?::tsquery", words.query())
+                .append(nameRange(tier, "listed.name_key"), words.key())
+                .append(" AND ").append(filters(criteria))
+                .append(after(after, "listed.name_key", "listed.provider_id"))
+                .append(" ORDER BY listed.name_key, listed.provider_id LIMIT ?) hit", fetch)
+                .append(" ORDER BY hit.name_key, hit.provider_id LIMIT ?) page", fetch)
+                .append(" JOIN provider p ON p.id = page.provider_id ORDER BY p.name_key, p.id");
+    }
+
+    /**
+     * Tiers 1 and 2 when the search is the beginning of too many words to walk each: every name in order. The
+     * words are checked on the name index's own copy of name_words (an index-only scan), so only the page's
+     * table rows are read.
+     */
+    private static Sql nameWalk(SearchCriteria criteria, int tier, SearchWords words, SearchCursor.Position after,
+            int fetch) {
+        return relevanceColumns(criteria)
+                .append(" FROM (SELECT p.id FROM provider p WHERE ").append(filters(criteria))
+                .append(" AND p.name_words @@ ?::tsquery", words.query())
+                .append(nameRange(tier, "p.name_key"), words.key())
+                .append(after(after, "p.name_key"))
+                .append(" ORDER BY p.name_key, p.id LIMIT ?) hit JOIN provider p USING (id)", fetch)
+                .append(" ORDER BY p.name_key, p.id");
+    }
+
+    /**
+     * The names before those of tier 0, or after them. No name key holds U+10FFFF (search_key() turns it into a
+     * space): the second bound follows every name that begins with the search.
+     */
+    private static String nameRange(int tier, String nameKey) {
+        return tier == 1 ? " AND " + nameKey + " < ?" : " AND " + nameKey + " >= ? || chr(1114111)";
+    }
+
     private static Sql relevanceColumns(SearchCriteria criteria) {
         return summaryColumns(criteria).append(", p.name_key AS sort_key");
     }
@@ -299,9 +336,13 @@ public class ProviderSearchQueries {
     }
 
     private static Sql after(SearchCursor.Position after, String order) {
+        return after(after, order, "p.id");
+    }
+
+    private static Sql after(SearchCursor.Position after, String order, String id) {
         Sql sql = new Sql();
         if (after != null) {
-            sql.append(" AND (" + order + ", p.id) > (?, ?)", after.sortKey(), after.id());
+            sql.append(" AND (" + order + ", " + id + ") > (?, ?)", after.sortKey(), after.id());
         }
         return sql;
     }

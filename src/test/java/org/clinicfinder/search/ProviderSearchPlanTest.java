@@ -61,8 +61,10 @@ class ProviderSearchPlanTest {
                         'status', CASE WHEN n % 2 = 0 THEN 'verified' ELSE 'unverified' END)),
                     'plan-test', 'P' || n, 'id:P' || n, n % 10 <> 0
                 FROM generate_series(1, 6000) AS n""");
-        // As autovacuum would: statistics, and GIN pending lists merged into the indexes.
+        // As autovacuum would: statistics, GIN pending lists merged into the indexes, and the visibility map that
+        // index-only scans need.
         providers.execute("VACUUM ANALYZE provider");
+        providers.execute("VACUUM ANALYZE provider_name_word");
     }
 
     static SearchCriteria criteria(List<String> countries, String region, String city, List<String> treatments,
@@ -171,6 +173,54 @@ class ProviderSearchPlanTest {
                 ResultSet rs = counts.executeQuery()) {
             rs.next();
             assertThat(rs.getLong(2)).as("providers matching %s", text).isEqualTo(rs.getLong(1));
+        }
+    }
+
+    /**
+     * Walking the search's words' providers finds, page after page, what walking every name finds: each name tier
+     * is the names that hold every word, whichever word is walked and however many the last word's beginning spells.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"derma", "derma pen", "derma pen z", "pen zurich", "zurich derma", "clinic 1", "clinic",
+            "zur", "cl", "city 7", "nomatch"})
+    void shouldFindByEachWordsProvidersWhatWalkingEveryNameFinds(String text) throws SQLException {
+        for (List<String> countries : List.of(List.<String>of(), List.of("CH"))) {
+            SearchCriteria criteria = criteria(countries, null, null, List.of(), text, null, null, null, null,
+                    SearchSort.RELEVANCE);
+            ProviderSearchQueries.SearchWords words = words(criteria);
+            ProviderSearchQueries.SearchWords everyName = new ProviderSearchQueries.SearchWords(words.key(),
+                    words.query(), null);
+            for (int tier = 1; tier <= 2; tier++) {
+                List<List<Object>> walked = new ArrayList<>();
+                List<List<Object>> named = new ArrayList<>();
+                SearchCursor.Position after = null;
+                // Pages of 7: the cursor carries the walk on from within a word's providers.
+                do {
+                    List<List<Object>> page = tierRows(ProviderSearchQueries.relevanceStatement(criteria, tier, words,
+                            after, 7));
+                    assertThat(page).as("%s in %s, tier %d after %s", text, countries, tier, after)
+                            .isEqualTo(tierRows(ProviderSearchQueries.relevanceStatement(criteria, tier, everyName,
+                                    after, 7)));
+                    walked.addAll(page);
+                    after = page.size() < 7 ? null : new SearchCursor.Position((String) page.get(6).get(1),
+                            (UUID) page.get(6).get(0));
+                } while (after != null);
+                named.addAll(tierRows(ProviderSearchQueries.relevanceStatement(criteria, tier, everyName, null,
+                        100_000)));
+                assertThat(walked).as("%s in %s, tier %d, every page", text, countries, tier).isEqualTo(named);
+            }
+        }
+    }
+
+    private List<List<Object>> tierRows(ProviderSearchQueries.Statement statement) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement prepared = ProviderSearchQueries.prepare(connection, statement);
+                ResultSet rs = prepared.executeQuery()) {
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(List.of(rs.getObject(1, UUID.class), rs.getString(3)));
+            }
+            return rows;
         }
     }
 
