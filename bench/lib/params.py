@@ -103,7 +103,7 @@ def relevance_fetches(db, queries):
                 # psql's \if takes the walk alternatives as pgbench does; the other conditions are the fetches.
                 if line.startswith("\\if"):
                     walk_blocks.append(line.startswith("\\if :walks"))
-                if walk_blocks[-1]:
+                if line.startswith(("\\if", "\\else", "\\endif")) and walk_blocks[-1]:
                     statements.append((line.strip(), None))
                 if line.startswith("\\endif"):
                     walk_blocks.pop()
