@@ -72,33 +72,52 @@ CREATE TRIGGER provider_name_words_deleted AFTER DELETE ON provider REFERENCING 
 CREATE TRIGGER provider_name_words_truncated AFTER TRUNCATE ON provider
     FOR EACH STATEMENT EXECUTE FUNCTION provider_name_word_remove();
 
--- The words whose providers a name tier walks: the longest whole word of the search (long words are the rare
--- ones), or when the search is one word, the directory's words that begin with it (as search_words_query()
--- spells them out; none when it begins none, and no provider's name then holds it). NULL when it begins more
--- than 20 words: the tier then walks every name.
+-- The words whose providers a name tier walks: of the search's whole words, and of the group of the directory's
+-- words that its last word begins (as search_words_query() spells them out), the one with the fewest providers
+-- (a walk costs at most its word's providers: "skin northbridge" walks Northbridge's few names, not every Skin).
+-- Counted up to 300; on a tie, a whole word rather than the group. Empty when the last word begins no word: no name holds it. NULL when the last word
+-- begins more than 20 words and the search has no other: the tier then walks every name.
 CREATE FUNCTION search_walked_words(value text) RETURNS text[]
     LANGUAGE plpgsql STABLE PARALLEL SAFE STRICT
-    -- PL/pgSQL keeps the plan of its one query, which does not depend on the text, for the session.
+    -- PL/pgSQL keeps the plans of its queries, which do not depend on the text, for the session.
     SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
     key text := search_key(value);
     beginning text := substring(key FROM '[^ ]*$');
-    words text[];
+    group_words text[];
+    whole text;
+    providers bigint;
+    fewest bigint;
+    walked text[];
+    walks_group boolean := false;
 BEGIN
+    group_words := ARRAY(SELECT known.word FROM search_word known
+                         WHERE known.word COLLATE "C" >= beginning
+                           AND known.word COLLATE "C" < beginning || chr(1114111)
+                         LIMIT 21);
+    IF cardinality(group_words) = 0 THEN
+        RETURN group_words;
+    END IF;
+    IF cardinality(group_words) <= 20 THEN
+        walked := group_words;
+        walks_group := true;
+        fewest := (SELECT count(*) FROM (SELECT FROM provider_name_word listed
+                                         WHERE listed.word = ANY (group_words) LIMIT 300) counted);
+    END IF;
     IF key <> beginning THEN
         -- The words as to_tsvector() cuts them, that is as name_words holds them.
-        words := ARRAY(SELECT whole.word
-                       FROM unnest(tsvector_to_array(to_tsvector('simple', left(key, -length(beginning) - 1))))
-                           AS whole (word)
-                       ORDER BY length(whole.word) DESC, whole.word LIMIT 1);
-        IF cardinality(words) = 1 THEN
-            RETURN words;
-        END IF;
+        FOR whole IN SELECT word FROM unnest(tsvector_to_array(
+                         to_tsvector('simple', left(key, -length(beginning) - 1)))) AS head (word) LOOP
+            providers := (SELECT count(*) FROM (SELECT FROM provider_name_word listed
+                                                WHERE listed.word = whole LIMIT 300) counted);
+            IF fewest IS NULL OR providers < fewest OR providers = fewest AND walks_group THEN
+                walked := ARRAY[whole];
+                fewest := providers;
+                walks_group := false;
+            END IF;
+        END LOOP;
     END IF;
-    words := ARRAY(SELECT known.word FROM search_word known
-                   WHERE known.word COLLATE "C" >= beginning AND known.word COLLATE "C" < beginning || chr(1114111)
-                   LIMIT 21);
-    RETURN CASE WHEN cardinality(words) <= 20 THEN words END;
+    RETURN walked;
 END
 $$;

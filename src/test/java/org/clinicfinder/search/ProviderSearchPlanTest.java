@@ -19,6 +19,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.clinicfinder.testing.TestProviders;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,7 +49,7 @@ class ProviderSearchPlanTest {
         providers.execute("""
                 INSERT INTO provider (name, kind, city, region, country, latitude, longitude, treatments, languages,
                     credentials, source, external_id, source_key, published)
-                SELECT CASE WHEN n % 50 = 0 THEN 'Derma Pen Zürich ' || n ELSE 'Clinic ' || md5(n::text) END,
+                SELECT CASE WHEN n % 50 = 1 THEN 'Derma Pen Zürich ' || n ELSE 'Clinic ' || md5(n::text) END,
                     CASE WHEN n % 3 = 0 THEN 'practitioner' ELSE 'clinic' END,
                     'City ' || (n % 60), 'Region ' || (n % 30),
                     (ARRAY['GB','IE','AU','NZ','ZA','US','CA','DE','CH','FR','ES','NL'])[n % 12 + 1],
@@ -181,7 +182,8 @@ class ProviderSearchPlanTest {
      * is the names that hold every word, whichever word is walked and however many the last word's beginning spells.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"derma", "derma pen", "derma pen z", "pen zurich", "zurich derma", "clinic 1", "clinic",
+    @ValueSource(strings = {"derma", "derma pen", "derma pen z", "pen zurich", "zurich derma", "derma 1001", "pen 105",
+            "clinic 1", "clinic",
             "zur", "cl", "city 7", "nomatch"})
     void shouldFindByEachWordsProvidersWhatWalkingEveryNameFinds(String text) throws SQLException {
         for (List<String> countries : List.of(List.<String>of(), List.of("CH"))) {
@@ -210,6 +212,25 @@ class ProviderSearchPlanTest {
                 assertThat(walked).as("%s in %s, tier %d, every page", text, countries, tier).isEqualTo(named);
             }
         }
+    }
+
+    @Test
+    void shouldWalkTheWordWithTheFewestProviders() throws SQLException {
+        assertThat(walked("derma pen zurich 1001")).as("a whole word against its last word's few words")
+                .isEqualTo("{1001}");
+        assertThat(walked("pen 105")).as("the last word's words, fewer than a whole word's")
+                .isEqualTo("{1051,105e822401}");
+        assertThat(walked("derma clinic")).as("a whole word against the many providers of the last")
+                .isEqualTo("{derma}");
+        assertThat(walked("clinic derma")).as("the last word, fewer than a whole word").isEqualTo("{derma}");
+        assertThat(walked("cl")).as("one word, the beginning of a few").isEqualTo("{clinic}");
+        assertThat(walked("1")).as("the beginning of too many words to walk each").isNull();
+        assertThat(walked("xyzzy")).as("the beginning of no word").isEqualTo("{}");
+    }
+
+    private String walked(String text) throws SQLException {
+        return words(criteria(List.of(), null, null, List.of(), text, null, null, null, null, SearchSort.RELEVANCE))
+                .walked();
     }
 
     private List<List<Object>> tierRows(ProviderSearchQueries.Statement statement) throws SQLException {
