@@ -188,7 +188,8 @@ def search_section(env, rows):
 
 {measured(env)}
 
-{number(size)} providers. Per shape, `wrk -t{env['threads']} -c{connections} -d{env['duration']}s --latency` (after
+{number(size)} providers. After {env['service_warmup']}s of every shape's requests mixed (the service warmed up, its
+request paths compiled by the JIT), per shape, `wrk -t{env['threads']} -c{connections} -d{env['duration']}s --latency` (after
 {env['warmup']}s of warm-up) requests paths drawn at random from a list prepared from the providers
 (bench/lib/params.py), then `pgbench -M prepared -c{connections} -j{env['threads']} -T{env['duration']}` runs the
 SQL the service runs for one request of the shape (bench/sql/SHAPE.sql) with parameters drawn from the same

@@ -63,10 +63,18 @@ measure_shapes() {
     local database=$1 rows=$2 results=$3 with_pgbench=$4
     SEARCH_DB=$database
     PARAMS="$WORK/params/$database"
+    first_launch "$database"
     start_service "$database" "$WORK/service-$database.log" "$FIRST_PATH"
     say "Preparing search parameters from $rows providers ($database)"
     PGOPTIONS=$SESSION_OPTIONS python3 bench/lib/params.py --database "$database" --url "$SERVICE_URL" --out "$PARAMS" \
         --count "$PARAM_COUNT" --cursor-searches "$CURSOR_SEARCHES" --seed "$SEED"
+    # The service as it runs for days: every shape's requests, mixed, until the JIT has compiled their paths.
+    if [ "$SERVICE_WARMUP" -gt 0 ]; then
+        say "Warming the service up: every shape's requests for ${SERVICE_WARMUP}s"
+        local shape
+        for shape in $SHAPES; do cat "$PARAMS/$shape.paths"; done >"$PARAMS/all.paths"
+        wrk_run all "$SERVICE_WARMUP" "$WORK/wrk-$database-warmup.json"
+    fi
     : >"$results"
     local shape
     for shape in $SHAPES; do
@@ -86,6 +94,17 @@ measure_shapes() {
     stop_service
 }
 
+# first_launch DATABASE: once a run, a launch of the service that nothing measures. Measurements are of a
+# service that has run before, as after a deployment's first start: on JDK 25 that start records the AOT cache
+# that later starts load, and recording costs CPU while it runs.
+first_launch() {
+    [ -z "${FIRST_LAUNCH_DONE:-}" ] || return 0
+    say "A first launch of the service (not measured)"
+    start_service "$1" "$WORK/first-launch.log" "$FIRST_PATH"
+    stop_service
+    FIRST_LAUNCH_DONE=yes
+}
+
 search_part() {
     if [ "$MAIN_DB_ROWS" != "$ROWS" ]; then
         load_dataset "$MAIN_DB" "$ROWS"
@@ -100,11 +119,7 @@ startup_part() {
         MAIN_DB_ROWS=$ROWS
     fi
     : >"$RESULTS/startup.tsv"
-    # One launch unmeasured: the runs measure a service that has run before, as after a deployment's first
-    # start (on JDK 25 that start records the AOT cache that later starts load).
-    say "Startup, a first launch (not measured)"
-    start_service "$MAIN_DB" "$WORK/startup-0.log" "$FIRST_PATH"
-    stop_service
+    first_launch "$MAIN_DB"
     local run
     for run in $(seq 1 "$STARTUP_RUNS"); do
         say "Startup, run $run of $STARTUP_RUNS"
