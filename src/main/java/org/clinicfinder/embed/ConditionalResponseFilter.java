@@ -28,8 +28,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  *
  * <p>The tag needs no secrecy, only to differ between two versions of one answer: CRC-32C and CRC-32 of the
  * body (two polynomials, 64 bits) and its length. Both checksums run as CPU instructions in every compiler
- * tier; SHA-256, which the service's C1-only JIT runs as plain Java, took a third of its CPU time on a page
- * of 20 providers (docs/benchmarks.md).
+ * tier; SHA-256, which C1-compiled code runs as plain Java, took a third of the service's CPU time on a page
+ * of 20 providers when it ran C1 alone (docs/benchmarks.md).
  */
 public class ConditionalResponseFilter {
 
