@@ -1,6 +1,7 @@
 package org.clinicfinder.admin;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
@@ -52,10 +53,18 @@ public class AdminPageRoutes {
     @ConfigProperty(name = "quarkus.http.auth.form.location-cookie")
     String returnCookie;
 
+    @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+    Optional<String> sessionKey;
+
     @Inject
     ServiceOrigin serviceOrigin;
 
     void routes(@Observes Router router) {
+        if (sessionKey.isEmpty()) {
+            // Said here rather than by Quarkus, whose warning holds the key it drew (application.properties).
+            LOG.warn("No session key is set (QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY): this process drew one of"
+                    + " its own, so admin page sign-ins end when it stops and are not shared with other instances");
+        }
         router.routeWithRegex(COOKIE_PATHS).order(-1 * SecurityHandlerPriorities.CORS - 1).handler(this::secureCookies);
         // Vert.x would also match "/admin/" with a plain path.
         router.getWithRegex("^/admin$").handler(context -> redirect(context, 302, "/admin/"));

@@ -36,6 +36,7 @@ public class ProblemMappers {
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String READ_ONLY_TRANSACTION = "25006";
 
     @Inject
     ClinicFinderConfig config;
@@ -177,7 +178,8 @@ public class ProblemMappers {
     /**
      * Connection failures, pool exhaustion and statement timeouts are the database's trouble, not the
      * client's: they answer 503 with Retry-After. SQL states: 08 connection, 53 resources, 57 operator
-     * intervention (57014 is a statement timeout).
+     * intervention (57014 is a statement timeout), 25006 a database that takes no writes (a standby, or one set
+     * read-only while it is looked after).
      */
     public static boolean isDatabaseUnavailable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -186,7 +188,8 @@ public class ProblemMappers {
             }
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"))) {
+                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || state.equals(READ_ONLY_TRANSACTION))) {
                     return true;
                 }
                 String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
