@@ -171,4 +171,11 @@ class ProviderSearchValidationTest extends DirectoryTest {
         given().accept("application/xml").get(PATH).then().statusCode(406)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void shouldRefuseARequestLineLongerThanEveryParameterAtItsLimit() {
+        // Every parameter at its contract maximum fits in 16 KB; more is refused before anything reads it.
+        given().get(PATH + "?country=GB&city=" + "a".repeat(17_000)).then().statusCode(414);
+        given().get(PATH + "?country=GB&city=" + "a".repeat(100)).then().statusCode(200);
+    }
 }
