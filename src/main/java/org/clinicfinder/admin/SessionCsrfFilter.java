@@ -42,7 +42,9 @@ public class SessionCsrfFilter {
     @ServerRequestFilter
     public Uni<Void> checkSessionRequest(ContainerRequestContext request, HttpServerRequest http) {
         if (!request.getUriInfo().getPath().startsWith(ADMIN_API)) {
-            return Uni.createFrom().voidItem();
+            // No Uni: REST goes on at once, where even an item at hand suspends and resumes the request (about 3%
+            // of the CPU of a public search).
+            return null;
         }
         boolean safe = SAFE_METHODS.contains(request.getMethod());
         if (!safe) {

@@ -3,8 +3,10 @@ package org.clinicfinder.embed;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -69,6 +71,9 @@ public class PartnerAccessFilter {
 
     /** The configuration, once looked up; each lookup would build the mapping anew. */
     private volatile PartnersConfig loadedConfig;
+
+    /** Each operation's own Vary header: the same on every answer, so it is worked out once. */
+    private final Map<String, List<String>> varyByOperation = new ConcurrentHashMap<>();
 
     /**
      * CORS preflight of a read of the public API. A preflight carries no key, so it is answered for any
@@ -186,11 +191,7 @@ public class PartnerAccessFilter {
         if (existing != null) {
             existing.forEach(value -> vary.addAll(List.of(String.valueOf(value).split("\\s*,\\s*"))));
         }
-        vary.add("Origin");
-        vary.add(API_KEY);
-        contract.parameters((String) operationId).values().stream()
-                .filter(parameter -> parameter.in() == ApiContract.Location.HEADER)
-                .forEach(parameter -> vary.add(parameter.name()));
+        vary.addAll(varyByOperation.computeIfAbsent((String) operationId, this::operationVary));
         headers.putSingle(HttpHeaders.VARY, String.join(", ", vary));
         boolean refusal = response.getStatus() >= 400;
         if (refusal) {
@@ -201,6 +202,15 @@ public class PartnerAccessFilter {
             headers.putSingle("Access-Control-Allow-Origin", origin);
             headers.putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         }
+    }
+
+    /** What a public answer depends on besides its address: the caller's origin and key, and its header parameters. */
+    private List<String> operationVary(String operationId) {
+        List<String> vary = new ArrayList<>(List.of("Origin", API_KEY));
+        contract.parameters(operationId).values().stream()
+                .filter(parameter -> parameter.in() == ApiContract.Location.HEADER)
+                .forEach(parameter -> vary.add(parameter.name()));
+        return List.copyOf(vary);
     }
 
     private PartnersConfig config() {
