@@ -52,6 +52,10 @@ class AnonymousRateLimitTest {
                 .header("RateLimit", containsString("\"anonymous\";r=0;"))
                 .body("type", equalTo("/problems/rate-limited"))
                 .body("detail", containsString("Without a partner key, each address may make 4 requests per 3600 seconds"));
+        // Without proxy settings, forwarding headers are the caller's own say: they make it no other address.
+        api().header("X-Forwarded-For", "203.0.113.7").get("/api/v1/providers").then().statusCode(429);
+        api().header("Forwarded", "for=198.51.100.9").get("/api/v1/providers").then().statusCode(429);
+        api().header("X-Real-IP", "192.0.2.44").get("/api/v1/providers").then().statusCode(429);
 
         // Keys not seen lately are looked up at the key-lookup rate: two more guesses, then no more.
         for (int i = 0; i < 2; i++) {
