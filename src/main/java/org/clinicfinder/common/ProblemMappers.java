@@ -98,6 +98,12 @@ public class ProblemMappers {
     /** A JSON body that cannot be read, or not as the expected shape: 400 naming the field where it can. */
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException exception, UriInfo uriInfo) {
+        // The body's stream refused to go on (RequestBodyLimitFilter's limit on a chunked body): that is the answer.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException refusal) {
+                return problem(refusal, uriInfo);
+            }
+        }
         FieldError error = bodyError(exception);
         Problem problem = ProblemType.INVALID_BODY.problem(error.getName() + ": " + error.getMessage(), path(uriInfo));
         problem.setErrors(List.of(error));

@@ -10,6 +10,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -33,6 +38,9 @@ class AdminImportsTest extends DirectoryTest {
     @Inject
     AccountService accounts;
 
+    @TestHTTPResource("/")
+    URI baseUri;
+
     private String editor;
     private String admin;
     private String source;
@@ -46,6 +54,19 @@ class AdminImportsTest extends DirectoryTest {
 
     private RequestSpecification as(String email) {
         return api().auth().preemptive().basic(email, TestAccounts.PASSWORD);
+    }
+
+    /** A POST whose body has no declared length (Transfer-Encoding: chunked), as streaming clients send. */
+    private HttpResponse<String> sendChunked(String path, String json) throws Exception {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((editor + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
+                .header("Authorization", "Basic " + credentials)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static String row(String id, String name, String city, String country) {
@@ -171,11 +192,18 @@ class AdminImportsTest extends DirectoryTest {
     }
 
     @Test
-    void shouldHoldOtherRequestBodiesToASmallerLimit() {
+    void shouldHoldOtherRequestBodiesToASmallerLimit() throws Exception {
         String name = "x".repeat(2 * 1024 * 1024);
         as(editor).contentType("application/json").body("{\"name\": \"" + name + "\"}")
                 .post("/api/v1/admin/providers").then().statusCode(413)
                 .body("type", equalTo("/problems/payload-too-large"));
+        // Sent in chunks, without Content-Length: counted as it arrives.
+        HttpResponse<String> chunked = sendChunked("/api/v1/admin/providers", "{\"name\": \"" + name + "\"}");
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(chunked.body()).contains("/problems/payload-too-large");
+        // A small body in chunks is read as any other.
+        assertThat(sendChunked("/api/v1/admin/providers", "{\"name\": \"\"}").statusCode()).isEqualTo(400);
     }
 
     @Test
