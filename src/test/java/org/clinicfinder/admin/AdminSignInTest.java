@@ -155,6 +155,38 @@ class AdminSignInTest {
     }
 
     @Test
+    void shouldListOnlyTheCallersOwnTokens() {
+        String othersToken = api().auth().preemptive().basic(admin, PASSWORD).contentType("application/json")
+                .body("{\"name\": \"the admin's\"}").post("/api/v1/admin/tokens").path("id");
+        String ownToken = api().auth().preemptive().basic(editor, PASSWORD).contentType("application/json")
+                .body("{\"name\": \"the editor's\"}").post("/api/v1/admin/tokens").path("id");
+        api().auth().preemptive().basic(editor, PASSWORD).get("/api/v1/admin/tokens").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(ownToken))
+                .body("items.id", not(org.hamcrest.Matchers.hasItem(othersToken)));
+    }
+
+    @Test
+    void shouldRefuseTheTokenOfADisabledAccount() {
+        String secret = accounts.createToken(accounts.find(idOf(editor)).orElseThrow().id(), "kept", null).secret();
+        api().auth().oauth2(secret).get("/api/v1/admin/me").then().statusCode(200);
+        TestDatabase.execute("UPDATE admin_account SET disabled_at = now() WHERE email = '" + editor + "'");
+        api().auth().oauth2(secret).get("/api/v1/admin/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldNeverAnswerWithAPasswordHash() {
+        String hash = (String) TestDatabase.one("SELECT password_hash FROM admin_account WHERE email = '" + editor + "'")
+                .get("password_hash");
+        for (String path : List.of("/api/v1/admin/me", "/api/v1/admin/accounts", "/api/v1/admin/tokens",
+                "/api/v1/admin/audit")) {
+            String body = api().auth().preemptive().basic(admin, PASSWORD).get(path).then().statusCode(200)
+                    .extract().asString();
+            assertThat(body).as(path).doesNotContain(hash).doesNotContain(hash.substring(7))
+                    .doesNotContainIgnoringCase("password");
+        }
+    }
+
+    @Test
     void shouldRefuseFieldsATokenRequestDoesNotHave() {
         api().auth().preemptive().basic(editor, PASSWORD).contentType("application/json")
                 .body("{\"name\": \"x\", \"secret\": \"cfa_mine\"}").post("/api/v1/admin/tokens").then()
