@@ -3,6 +3,7 @@ package org.clinicfinder.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicfinder.testing.Api.api;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A database that refuses writes or holds them past the statement timeout: the change is answered with 503
- * problem+json and Retry-After, never a 500, and nothing of it is written. Reads go on being served.
+ * problem+json and Retry-After, never a 500, and nothing of it is written. Reads go on being served. A failure
+ * that is not the database's availability is a 500 that says only the id under which it was logged.
  */
 @QuarkusTest
 class DatabaseFaultsTest extends DirectoryTest {
@@ -84,6 +86,30 @@ class DatabaseFaultsTest extends DirectoryTest {
             }
         }
         assertUnchanged();
+    }
+
+    @Test
+    void shouldAnswerAnUnexpectedFailureWithItsIdOnly() throws SQLException {
+        // A fault that is not the database's availability (here, a privilege taken away) is the service's own.
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("REVOKE SELECT ON provider FROM CURRENT_USER");
+        }
+        String body;
+        try {
+            body = api().get("/api/v1/providers/" + listed).then()
+                    .statusCode(500).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/internal-error"))
+                    .body("detail", matchesPattern("The failure was logged with the id [0-9a-f]{8}; .*"))
+                    .extract().asString();
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("GRANT SELECT ON provider TO CURRENT_USER");
+            }
+        }
+        assertThat(body).doesNotContainIgnoringCase("permission").doesNotContain("provider ", "SQL", "Exception",
+                "\tat ", "org.");
+        api().get("/api/v1/providers/" + listed).then().statusCode(200);
     }
 
     private void assertUnchanged() throws SQLException {
