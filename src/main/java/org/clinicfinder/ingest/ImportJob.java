@@ -33,6 +33,8 @@ public class ImportJob {
 
     private static final Logger LOG = Logger.getLogger(ImportJob.class);
     private static final long PROGRESS_EVERY_MILLIS = 2000;
+    /** SQL state of a database out of disk space. */
+    private static final String DISK_FULL = "53100";
 
     /** What the job tells whoever watches it. */
     public interface Listener {
@@ -202,6 +204,12 @@ public class ImportJob {
                     rowsRead, sha256, counted);
             return warning == null ? outcome : outcome.withWarning(warning);
         } catch (IOException e) {
+            // Writing to the staging COPY fails as an IOException too; its cause says it was the database.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException database) {
+                    return databaseFailure(log, database);
+                }
+            }
             return finish(log, "failed", request.displayName() + ": " + e.getMessage(), ExitCode.INVALID_FILE,
                     new Counts(0, rejected, 0, 0, 0, 0, 0), rowsRead, sha256, null);
         }
@@ -262,8 +270,11 @@ public class ImportJob {
     }
 
     private ImportOutcome databaseFailure(ImportRunLog log, SQLException e) {
-        String failure = (ProblemMappers.isDatabaseUnavailable(e)
-                ? "the database is unreachable or stopped the import: " : "the database refused the import: ")
+        String failure = (DISK_FULL.equals(e.getSQLState())
+                ? "the database has no disk space left; nothing was published. Free space on its server and run the"
+                        + " import again: "
+                : ProblemMappers.isDatabaseUnavailable(e) ? "the database is unreachable or stopped the import: "
+                : "the database refused the import: ")
                 + ColumnMapping.firstLine(e.getMessage());
         LOG.debug("Import failed on the database", e);
         if (log != null) {

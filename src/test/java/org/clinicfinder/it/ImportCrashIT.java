@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicfinder.testing.TestDatabase.count;
 import static org.clinicfinder.testing.TestDatabase.one;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -100,18 +97,7 @@ class ImportCrashIT {
     }
 
     private Path write(String name, int from, int to, String phone) throws IOException {
-        Path file = dir.resolve(name);
-        List<String> cities = List.of("London,England,GB,51.5074,-0.1278", "Leeds,England,GB,53.8008,-1.5491",
-                "Bristol,England,GB,51.4545,-2.5879", "Glasgow,Scotland,GB,55.8642,-4.2518");
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("external_id,name,city,region,country,latitude,longitude,phone,treatments,languages,"
-                    + "credential_title,credential_issuer,credential_year\n");
-            for (int i = from; i < to; i++) {
-                out.write("C" + i + ",Crash Test Clinic " + i + "," + cities.get(i % cities.size()) + "," + phone
-                        + ",acne-scars;wrinkles,en,Diploma in Skin Needling,Collagen Induction Therapy Academy,2021\n");
-            }
-        }
-        return file;
+        return GeneratedList.write(dir.resolve(name), "C", "Crash Test Clinic", from, to, phone);
     }
 
     private static Process job(Path file, Path log) throws IOException {
