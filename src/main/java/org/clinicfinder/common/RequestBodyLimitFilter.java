@@ -31,13 +31,15 @@ public class RequestBodyLimitFilter {
                 || resource.getResourceMethod().isAnnotationPresent(StreamedBody.class)) {
             return null;
         }
-        long limit = config.get().maxRequestBody().asLongValue();
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null && !request.hasEntity()) {
+            // No body (every search): nothing to limit, and no configuration to look up.
+            return null;
+        }
+        long limit = config.get().maxRequestBody().asLongValue();
         if (length == null) {
             // No declared length (a chunked body): counted as it is read, and refused once past the limit.
-            if (request.hasEntity()) {
-                request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
-            }
+            request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
             return null;
         }
         long declared;
