@@ -1,6 +1,10 @@
 package org.clinicfinder.embed;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,13 +17,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Finds the partner behind a key. Answers are kept for a short while ({@code clinic-finder.partners.key-cache-ttl})
  * so that embedded searches cost no extra query; a key revoked by another process stops working within that
  * time, one revoked through this process at once. Unknown keys are remembered apart, in a smaller cache, so
- * that guessed keys cannot push real ones out.
+ * that guessed keys cannot push real ones out. A key is looked up by one request at a time: when its cache
+ * entry expires under load, the other requests holding it wait for that lookup instead of each costing (and
+ * being charged for) one of their own.
  */
 @ApplicationScoped
 public class PartnerRegistry {
 
     private final Cache<String, PartnerAccess> known;
     private final Cache<String, Boolean> unknown;
+    private final ConcurrentMap<String, CompletableFuture<Optional<PartnerAccess>>> lookups = new ConcurrentHashMap<>();
 
     @Inject
     public PartnerRegistry(PartnersConfig config) {
@@ -38,19 +45,59 @@ public class PartnerRegistry {
             return Optional.empty();
         }
         String keyHash = PartnerKeys.hash(key);
-        PartnerAccess cached = known.getIfPresent(keyHash);
-        if (cached != null) {
-            return Optional.of(cached);
+        while (true) {
+            Optional<Optional<PartnerAccess>> cached = cached(keyHash);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            CompletableFuture<Optional<PartnerAccess>> mine = new CompletableFuture<>();
+            CompletableFuture<Optional<PartnerAccess>> running = lookups.putIfAbsent(keyHash, mine);
+            if (running == null) {
+                return lookUp(keyHash, mine, beforeDatabaseLookup);
+            }
+            try {
+                return running.join();
+            } catch (CompletionException refused) {
+                // The lookup in flight was refused to its own caller (its address's quota): this caller tries
+                // on its own account.
+            }
+        }
+    }
+
+    private Optional<Optional<PartnerAccess>> cached(String keyHash) {
+        PartnerAccess known = this.known.getIfPresent(keyHash);
+        if (known != null) {
+            return Optional.of(Optional.of(known));
         }
         if (unknown.getIfPresent(keyHash) != null) {
-            return Optional.empty();
+            return Optional.of(Optional.empty());
         }
-        beforeDatabaseLookup.run();
-        Optional<PartnerAccess> loaded = QuarkusTransaction.joiningExisting().call(() -> Partner.findByKeyHash(keyHash)
-                .filter(partner -> partner.revokedAt == null)
-                .map(PartnerAccess::of));
-        loaded.ifPresentOrElse(access -> known.put(keyHash, access), () -> unknown.put(keyHash, Boolean.TRUE));
-        return loaded;
+        return Optional.empty();
+    }
+
+    private Optional<PartnerAccess> lookUp(String keyHash, CompletableFuture<Optional<PartnerAccess>> result,
+            Runnable beforeDatabaseLookup) {
+        try {
+            // Another request may have finished the lookup between this one's cache check and its turn.
+            Optional<Optional<PartnerAccess>> cached = cached(keyHash);
+            if (cached.isPresent()) {
+                result.complete(cached.get());
+                return cached.get();
+            }
+            beforeDatabaseLookup.run();
+            Optional<PartnerAccess> loaded = QuarkusTransaction.joiningExisting().call(() -> Partner
+                    .findByKeyHash(keyHash)
+                    .filter(partner -> partner.revokedAt == null)
+                    .map(PartnerAccess::of));
+            loaded.ifPresentOrElse(access -> known.put(keyHash, access), () -> unknown.put(keyHash, Boolean.TRUE));
+            result.complete(loaded);
+            return loaded;
+        } catch (RuntimeException | Error failure) {
+            result.completeExceptionally(failure);
+            throw failure;
+        } finally {
+            lookups.remove(keyHash, result);
+        }
     }
 
     /** After a change to partners: the next request reads them afresh. */
