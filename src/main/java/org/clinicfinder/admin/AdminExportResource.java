@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 
 import org.clinicfinder.api.AdminExportApi;
@@ -19,6 +20,9 @@ public class AdminExportResource implements AdminExportApi {
     @Inject
     ProviderExport export;
 
+    @Inject
+    SecurityIdentity identity;
+
     @Context
     RoutingContext routing;
 
@@ -28,6 +32,7 @@ public class AdminExportResource implements AdminExportApi {
         ProviderExport.Slot slot = export.reserve();
         // Released when the stream ends; and should the response end without streaming, when it ends.
         routing.addEndHandler(ended -> slot.close());
+        export.record(identity.getPrincipal().getName(), chosen, published);
         return Response.ok(export.stream(chosen, published, slot), chosen.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + chosen.fileName() + "\"")
                 .build();

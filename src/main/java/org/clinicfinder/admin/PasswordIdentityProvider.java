@@ -33,7 +33,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
      * sign-in, not when the bean is made: that happens on the service's first request of any kind, which would
      * then wait for bcrypt in a JVM still interpreting.
      */
-    private static final class NoAccount {
+    static final class NoAccount {
         static final String HASH = BcryptUtil.bcryptHash("no account has this email");
     }
 

@@ -15,14 +15,18 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -31,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.agroal.api.AgroalDataSource;
+import org.clinicfinder.common.AuditLog;
 import org.clinicfinder.common.ProblemException;
 import org.clinicfinder.common.ProblemType;
 
@@ -92,6 +97,9 @@ public class ProviderExport {
     @Inject
     AdminConfig config;
 
+    @Inject
+    AuditLog audit;
+
     private final AtomicInteger running = new AtomicInteger();
 
     /** A place among the exports that may run at once; released when its export ends, however it ends. */
@@ -104,6 +112,15 @@ public class ProviderExport {
                 running.decrementAndGet();
             }
         }
+    }
+
+    /** Records in the audit trail that this actor took a copy of the directory, before any row is sent. */
+    @Transactional
+    public void record(String actor, Format format, Boolean published) {
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("format", format.name().toLowerCase(Locale.ROOT));
+        export.put("published", published);
+        audit.record(actor, "export.start", "export", UUID.randomUUID().toString(), null, export);
     }
 
     /** @throws ProblemException 429 while as many exports run as may at once: each holds a connection. */

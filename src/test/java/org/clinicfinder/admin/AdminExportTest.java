@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinicfinder.testing.Api.api;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -83,6 +86,23 @@ class AdminExportTest extends DirectoryTest {
                 }
             }
         }
+    }
+
+    @Test
+    void shouldRecordEveryExportInTheAuditTrail() {
+        asEditorUnchecked().get("/api/v1/admin/export?format=ndjson&published=true").then().statusCode(200);
+        asEditorUnchecked().get("/api/v1/admin/export?format=csv").then().statusCode(200);
+
+        String admin = TestAccounts.create(accounts, AdminRole.ADMIN);
+        api().auth().preemptive().basic(admin, PASSWORD).get("/api/v1/admin/audit?actor=" + editor).then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.action", everyItem(equalTo("export.start")))
+                .body("items.entityType", everyItem(equalTo("export")))
+                .body("items[0].after.format", equalTo("csv"))
+                .body("items[0].after.published", nullValue())
+                .body("items[1].after.format", equalTo("ndjson"))
+                .body("items[1].after.published", equalTo(true));
     }
 
     @Test

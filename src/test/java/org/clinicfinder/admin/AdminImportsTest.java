@@ -136,6 +136,43 @@ class AdminImportsTest extends DirectoryTest {
     }
 
     @Test
+    void shouldRefuseAnImportBeyondThoseRunningAtOnceAndLetTheRunningOnesFinish() throws Exception {
+        String first;
+        String second;
+        // The running imports wait for the directory, held by another transaction, so that they stay running.
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (java.sql.Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE provider IN ACCESS EXCLUSIVE MODE");
+            }
+            first = startImport(source + " one", row("R1", "Harbourside Skin Clinic", "Dublin", "IE"));
+            second = startImport(source + " two", row("R2", "Liffey Needling Rooms", "Dublin", "IE"));
+
+            as(editor).contentType("text/csv").body(HEADER + row("R3", "Quayside Skin", "Cork", "IE"))
+                    .queryParam("source", source + " three").post(IMPORTS).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "30")
+                    .body("type", equalTo("/problems/conflict"))
+                    .body("detail", containsString("2 imports are running"));
+            holder.rollback();
+        }
+        assertThat(finished(first).getString("status")).isEqualTo("published");
+        assertThat(finished(second).getString("status")).isEqualTo("published");
+        api().get("/api/v1/providers?country=IE").then()
+                .body("items.name", org.hamcrest.Matchers.containsInAnyOrder("Harbourside Skin Clinic",
+                        "Liffey Needling Rooms"));
+        // With a slot free again, the refused list goes in.
+        assertThat(finished(startImport(source + " three", row("R3", "Quayside Skin", "Cork", "IE")))
+                .getString("status")).isEqualTo("published");
+    }
+
+    /** Starts an import of these rows; its Location. */
+    private String startImport(String source, String rows) {
+        return as(editor).contentType("text/csv").body(HEADER + rows).queryParam("source", source).post(IMPORTS)
+                .then().statusCode(202).extract().header("Location");
+    }
+
+    @Test
     void shouldTakeAFormUploadAndTellTheFormatByTheFileName() throws InterruptedException {
         String ndjson = """
                 {"name": "Auckland Skin", "city": "Auckland", "country": "NZ", "credential_title": "Diploma", "credential_issuer": "Academy"}

@@ -174,6 +174,16 @@ class AdminSignInTest {
     }
 
     @Test
+    void shouldCheckAnUnknownEmailAgainstAHashAsCostlyAsAnAccounts() {
+        String stored = (String) TestDatabase.one("SELECT password_hash FROM admin_account WHERE email = '" + editor
+                + "'").get("password_hash");
+        // bcrypt's cost is in the hash ("$2a$10$..."): with equal costs, a wrong email and a wrong password take as
+        // long to refuse, and timing tells no one which emails have accounts.
+        assertThat(PasswordIdentityProvider.NoAccount.HASH).matches("\\$2[aby]?\\$\\d\\d\\$.{53}")
+                .startsWith(stored.substring(0, 7));
+    }
+
+    @Test
     void shouldNeverAnswerWithAPasswordHash() {
         String hash = (String) TestDatabase.one("SELECT password_hash FROM admin_account WHERE email = '" + editor + "'")
                 .get("password_hash");
