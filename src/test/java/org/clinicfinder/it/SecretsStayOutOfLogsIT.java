@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Passwords, tokens and keys never reach the packaged service's log or its answers, whatever is done with them:
  * right and wrong passwords over HTTP Basic and the sign-in form, tokens created, used, mistyped and revoked,
- * partner keys in the header and the query, and the database password and session key it is started with. The
+ * partner keys in the header and the query, a session's CSRF token, and the database password, session key and
+ * cursor secret it is started with. The
  * service logs its own packages at DEBUG here, so that a careless debug line counts too.
  */
 class SecretsStayOutOfLogsIT {
@@ -39,6 +40,7 @@ class SecretsStayOutOfLogsIT {
     private static final String PASSWORD = "a long and secret passphrase";
     private static final String WRONG_PASSWORD = "an almost right passphrase";
     private static final String SESSION_KEY = "session-key-of-the-secrets-test-0123456789";
+    private static final String CURSOR_SECRET = "cursor-secret-of-the-secrets-test-9876543210";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -61,8 +63,8 @@ class SecretsStayOutOfLogsIT {
     @Test
     void shouldKeepEverySecretOutOfTheLogAndTheAnswers() throws Exception {
         start(Optional.of(SESSION_KEY));
-        List<String> secrets = new ArrayList<>(List.of(PASSWORD, WRONG_PASSWORD, SESSION_KEY, basic(PASSWORD),
-                basic(WRONG_PASSWORD)));
+        List<String> secrets = new ArrayList<>(List.of(PASSWORD, WRONG_PASSWORD, SESSION_KEY, CURSOR_SECRET,
+                basic(PASSWORD), basic(WRONG_PASSWORD)));
         // The database's password, unless it is also a name the log may well show (the default role's is).
         if (!TestDatabase.URL.contains(TestDatabase.PASSWORD) && !TestDatabase.USER.contains(TestDatabase.PASSWORD)) {
             secrets.add(TestDatabase.PASSWORD);
@@ -93,9 +95,18 @@ class SecretsStayOutOfLogsIT {
                 .header("Authorization", "Basic " + basic(PASSWORD)).DELETE())).isEqualTo(204);
         assertThat(send(request("/api/v1/admin/me").header("Authorization", "Bearer " + secret))).isEqualTo(401);
 
-        // A partner key, in the header and in the query, from its own origin and from another.
+        // A paged search: its cursor is signed with the cursor secret.
+        assertThat(send(request("/api/v1/providers?limit=1"))).isEqualTo(200);
+
+        // A partner key, in the header and in the query, from its own origin and from another; the partner is
+        // added on the admin page's session, with its CSRF token.
+        String session = cookie(sendForAnswer(signInRequest(PASSWORD)), "cf_admin");
+        String csrfToken = cookie(sendForAnswer(request("/api/v1/admin/me").header("Cookie", "cf_admin=" + session)),
+                "cf_admin_csrf");
         HttpResponse<String> partner = client.send(request("/api/v1/admin/partners")
-                .header("Authorization", "Basic " + basic(PASSWORD)).header("Content-Type", "application/json")
+                .header("Cookie", "cf_admin=" + session + "; cf_admin_csrf=" + csrfToken)
+                .header("X-CSRF-Token", csrfToken).header("Origin", "http://127.0.0.1:" + port)
+                .header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"name\": \"Secrets Journal\", \"origins\": [\"https://www.secrets-journal.example\"]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -117,6 +128,9 @@ class SecretsStayOutOfLogsIT {
         for (String value : secrets) {
             assertThat(log).as("the service's log").doesNotContain(value);
         }
+        // The session and its CSRF token are in the answers that set them and that the page sends back; never
+        // in the log.
+        assertThat(log).doesNotContain(session).doesNotContain(csrfToken);
         // The token and the key are in the answers that created them (not among these), and in no other.
         for (String value : secrets) {
             assertThat(answers).as("the service's answers").noneMatch(answer -> answer.contains(value));
@@ -144,6 +158,7 @@ class SecretsStayOutOfLogsIT {
         Map<String, String> environment = builder.environment();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         environment.put("QUARKUS_LOG_CATEGORY__ORG_CLINICFINDER__LEVEL", "DEBUG");
+        environment.put("CLINIC_FINDER_SEARCH_CURSOR_SECRET", CURSOR_SECRET);
         environment.remove("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
         sessionKey.ifPresent(value -> environment.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", value));
         TestDatabase.configure(builder);
@@ -175,13 +190,27 @@ class SecretsStayOutOfLogsIT {
         return response.statusCode();
     }
 
+    private HttpResponse<String> sendForAnswer(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private void signIn(String password) throws IOException, InterruptedException {
+        assertThat(send(signInRequest(password))).isIn(302, 303);
+    }
+
+    private HttpRequest.Builder signInRequest(String password) {
         String form = "email=" + URLEncoder.encode(EMAIL, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        int status = send(request("/admin/j_security_check").header("Origin", "http://127.0.0.1:" + port)
+        return request("/admin/j_security_check").header("Origin", "http://127.0.0.1:" + port)
                 .header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        assertThat(status).isIn(302, 303);
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+
+    /** The value of the cookie this answer sets. */
+    private static String cookie(HttpResponse<String> answer, String name) {
+        return answer.headers().allValues("Set-Cookie").stream().filter(line -> line.startsWith(name + "="))
+                .map(line -> line.substring(name.length() + 1).split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + answer.headers().map()));
     }
 
     private static String basic(String password) {
