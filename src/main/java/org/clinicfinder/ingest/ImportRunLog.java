@@ -67,8 +67,8 @@ final class ImportRunLog implements AutoCloseable {
         }
         issues.setString(3, kind);
         issues.setString(4, field);
-        issues.setString(5, printable(RowProblem.shorten(value)));
-        issues.setString(6, printable(reason));
+        issues.setString(5, RowProblem.shorten(RowProblem.printable(value)));
+        issues.setString(6, RowProblem.printable(reason));
         issues.addBatch();
         if (++pending >= BATCH) {
             flush();
@@ -107,7 +107,7 @@ final class ImportRunLog implements AutoCloseable {
                 WHERE id = ?""")) {
             int i = 1;
             update.setString(i++, status);
-            update.setString(i++, printable(failure));
+            update.setString(i++, RowProblem.printable(failure));
             update.setLong(i++, rowsRead);
             update.setLong(i++, counts.accepted());
             update.setLong(i++, counts.rejected());
@@ -121,11 +121,6 @@ final class ImportRunLog implements AutoCloseable {
             update.setObject(i, runId);
             update.executeUpdate();
         }
-    }
-
-    /** PostgreSQL text cannot hold NUL; a report shows it as \\0. */
-    private static String printable(String text) {
-        return text == null ? null : text.replace("\u0000", "\\0");
     }
 
     void flush() throws SQLException {

@@ -432,12 +432,9 @@ final class RowNormaliser {
     private Optional<TrainingCredential> credential(Row row, String title, String issuer, String year,
             String status, String verifiedOn) {
         int before = row.problems.size();
-        if (title == null || title.isBlank()) {
-            row.problem(ImportField.CREDENTIAL_TITLE, null, "is required for a credential");
-        }
-        if (issuer == null || issuer.isBlank()) {
-            row.problem(ImportField.CREDENTIAL_ISSUER, null, "is required for a credential: who trained them?");
-        }
+        String titleText = credentialText(row, ImportField.CREDENTIAL_TITLE, title, "is required for a credential");
+        String issuerText = credentialText(row, ImportField.CREDENTIAL_ISSUER, issuer,
+                "is required for a credential: who trained them?");
         Integer yearValue = null;
         if (year != null && !year.isBlank()) {
             String trimmed = year.strip();
@@ -475,8 +472,24 @@ final class RowNormaliser {
         if (row.problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new TrainingCredential(TextKey.tidy(title), TextKey.tidy(issuer), yearValue, statusValue,
-                verifiedDate));
+        return Optional.of(new TrainingCredential(titleText, issuerText, yearValue, statusValue, verifiedDate));
+    }
+
+    /** A credential's title or issuer, tidied; null, with the problem noted, when missing or not storable. */
+    private static String credentialText(Row row, ImportField field, String value, String missing) {
+        if (value == null || value.isBlank()) {
+            row.problem(field, null, missing);
+            return null;
+        }
+        if (!row.storable(field, value)) {
+            return null;
+        }
+        String tidy = TextKey.tidy(value);
+        if (tidy.isEmpty()) {
+            row.problem(field, value, "holds only control characters, so it would be stored empty");
+            return null;
+        }
+        return tidy;
     }
 
     private static String text(JsonNode node, String field) {
@@ -538,11 +551,29 @@ final class RowNormaliser {
                 return null;
             }
             String text = node.asText();
+            return storable(field, text) && !text.isBlank() ? text : null;
+        }
+
+        /**
+         * False, with the problem noted, for text the database cannot hold as given: a NUL, or half of a UTF-16
+         * surrogate pair (a JSON escape such as \uD800 alone), which would be stored as "?".
+         */
+        boolean storable(ImportField field, String text) {
             if (text.indexOf('\u0000') >= 0) {
-                problem(field, text.replace("\u0000", "\\0"), "contains a NUL character");
-                return null;
+                problem(field, text, "contains a NUL character");
+                return false;
             }
-            return text.isBlank() ? null : text;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    problem(field, text, String.format("contains half of a character (an unpaired UTF-16 surrogate, "
+                            + "U+%04X), which cannot be stored as given", (int) c));
+                    return false;
+                }
+            }
+            return true;
         }
 
         void problem(ImportField field, String value, String reason) {
@@ -550,13 +581,10 @@ final class RowNormaliser {
         }
 
         String text(ImportField field, int maxLength, boolean required) {
-            JsonNode node = node(field);
+            int before = problems.size();
             String raw = raw(field);
             if (raw == null) {
-                if (node != null && !node.isNull() && (node.isContainerNode() || node.asText().indexOf('\u0000') >= 0)) {
-                    return null;
-                }
-                if (required) {
+                if (required && problems.size() == before) {
                     problem(field, null, "is required");
                 }
                 return null;

@@ -466,6 +466,27 @@ class ImportCommandTest {
     }
 
     @Test
+    void shouldRejectTextThatWouldBeStoredOtherwiseThanGiven(QuarkusMainLauncher launcher) throws IOException {
+        // Half a surrogate pair would be stored as "?"; a title or issuer of control characters only, as nothing.
+        Path file = file("unstorable.ndjson", """
+                {"id": "U1", "name": "Half \\ud800 Clinic", "city": "Dublin", "country": "IE", "credential_title": "Diploma", "credential_issuer": "Academy"}
+                {"id": "U2", "name": "Control Clinic", "city": "Dublin", "country": "IE", "credential_title": "\\u0001\\u0002", "credential_issuer": "Academy"}
+                {"id": "U3", "name": "Listed Clinic", "city": "Dublin", "country": "IE", "credentials": [{"title": "Diploma", "issuer": "\\u0007"}]}
+                {"id": "U4", "name": "Listed Half Clinic", "city": "Dublin", "country": "IE", "credentials": [{"title": "Diploma \\udc00", "issuer": "Academy"}]}
+                {"id": "U5", "name": "Whole \\ud83d\\ude00 Clinic", "city": "Dublin", "country": "IE", "credential_title": "Diploma", "credential_issuer": "Academy"}
+                """);
+
+        JsonNode report = report(launcher, file, "--source", "unstorable");
+
+        assertThat(report.at("/run/accepted").asLong()).isEqualTo(1);
+        assertRejected(report, 1, "name", "Half \\uD800 Clinic", "unpaired UTF-16 surrogate, U+D800");
+        assertRejected(report, 2, "credential_title", "\u0001\u0002", "holds only control characters");
+        assertRejected(report, 3, "credential_issuer", "\u0007", "holds only control characters");
+        assertRejected(report, 4, "credential_title", "Diploma \\uDC00", "unpaired UTF-16 surrogate, U+DC00");
+        assertThat(provider("Whole \uD83D\uDE00 Clinic")).containsEntry("external_id", "U5");
+    }
+
+    @Test
     void shouldNotUnpublishWhenARejectedRowCannotBeIdentified(QuarkusMainLauncher launcher) throws IOException {
         run(launcher, file("first.csv", "name,city,country,credential_title,credential_issuer\n"
                 + "Anchor Clinic,Cork,IE,Diploma,Academy\nSecond Clinic,Cork,IE,Diploma,Academy\n"), "--source", "anon");

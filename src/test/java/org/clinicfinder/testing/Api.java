@@ -32,4 +32,9 @@ public final class Api {
     public static RequestSpecification api() {
         return RestAssured.given().filter(CONTRACT);
     }
+
+    /** The same, to a service the test started itself on this port (integration tests run no Quarkus test app). */
+    public static RequestSpecification api(int port) {
+        return api().baseUri("http://127.0.0.1").port(port);
+    }
 }

@@ -51,6 +51,12 @@ public final class TestDatabase {
                 END $$""");
     }
 
+    /** Every provider's every column, as one digest: equal digests, an unchanged directory. */
+    public static String directoryDigest() {
+        return one("SELECT count(*) || ' ' || coalesce(md5(string_agg(p::text, '|' ORDER BY p.id)), '') AS digest"
+                + " FROM provider p").get("digest").toString();
+    }
+
     public static void execute(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
