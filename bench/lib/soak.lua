@@ -46,13 +46,15 @@ function init(args)
   key = args[5] ~= "-" and args[5] or nil
   origin = args[6] ~= "-" and args[6] or nil
   deliberate = args[7] ~= "-" and args[7] or nil
+  -- Only a paced class has delay(): wrk looks for it after init, and without it sends each request at once.
+  if delay_ms > 0 then
+    delay = function()
+      return delay_ms
+    end
+  end
   -- Threads of one class share its pool, each starting at its own place in it.
   sent = ((number or 1) - 1) * 7919
   math.randomseed(6 + 7919 * (number or 0))
-end
-
-function delay()
-  return delay_ms
 end
 
 function request()

@@ -356,7 +356,7 @@ def report(args):
 
 ### Answers
 
-| Class | Clients | Connections | Requests | Requests/s | Answers | p50 / p99 ms | Unexpected |
+| Class | Clients | Connections | Requests | Requests/s | Answers | wrk's p50 / p99 ms (not judged) | Unexpected |
 |---|---|---:|---:|---:|---|---:|---:|
 {chr(10).join(class_rows)}
 
