@@ -1,10 +1,13 @@
-# Sourced by bench/run and bench/show-sql: tools, databases, the packaged service, and measuring a process's
-# time and memory.
+# Sourced by bench/run, bench/soak and bench/show-sql: tools, databases, the packaged service, measuring a
+# process's time and memory, and the machine a run's results were measured on.
 
 JAR=target/quarkus-app/quarkus-run.jar
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 # The public API allows 60 requests a minute per address; every benchmark request comes from 127.0.0.1.
+# Empty: the service's own rate (bench/soak).
 ANONYMOUS_RATE=100000000/min
+# More VARIABLE=value settings for the service and the jobs, one an element.
+SERVICE_EXTRA_ENV=()
 TEXT_MATCH_THRESHOLD=${CLINIC_FINDER_SEARCH_TEXT_MATCH_THRESHOLD:-0.5}
 # The benchmark's databases are its own, whatever the caller's environment names (scripts/test sets these).
 unset QUARKUS_DATASOURCE_JDBC_URL QUARKUS_DATASOURCE_USERNAME QUARKUS_DATASOURCE_PASSWORD
@@ -64,18 +67,26 @@ service_env() {
         "QUARKUS_DATASOURCE_JDBC_URL=$(jdbc_url "$database")" \
         "QUARKUS_DATASOURCE_USERNAME=$CF_DB_USER" \
         "QUARKUS_DATASOURCE_PASSWORD=$CF_DB_PASSWORD" \
-        "CLINIC_FINDER_PARTNERS_ANONYMOUS_RATE=$ANONYMOUS_RATE" \
+        ${ANONYMOUS_RATE:+"CLINIC_FINDER_PARTNERS_ANONYMOUS_RATE=$ANONYMOUS_RATE"} \
         "CLINIC_FINDER_SEARCH_CURSOR_SECRET=clinic-finder-benchmark" \
-        "CLINIC_FINDER_SEARCH_TEXT_MATCH_THRESHOLD=$TEXT_MATCH_THRESHOLD"
+        "CLINIC_FINDER_SEARCH_TEXT_MATCH_THRESHOLD=$TEXT_MATCH_THRESHOLD" \
+        "${SERVICE_EXTRA_ENV[@]}"
 }
 
-# job DATABASE ARGS...: the import job (java -jar ... import ARGS), exec'd, so that the caller's pid for it is
-# the JVM's own.
-job() {
+# clinic_finder DATABASE ARGS...: scripts/clinic-finder ARGS on the database, exec'd, so that the caller's pid
+# for it is the JVM's own.
+clinic_finder() {
     local database=$1
     shift
     # shellcheck disable=SC2046,SC2086 # one variable a word; JAVA_OPTS holds several options
-    exec env $(service_env "$database") JAVA_OPTS="$JAVA_OPTS" scripts/clinic-finder import "$@"
+    exec env $(service_env "$database") JAVA_OPTS="$JAVA_OPTS" scripts/clinic-finder "$@"
+}
+
+# job DATABASE ARGS...: the import job (java -jar ... import ARGS).
+job() {
+    local database=$1
+    shift
+    clinic_finder "$database" import "$@"
 }
 
 # run_measured LOG COMMAND...: runs COMMAND with its output in LOG; sets MEASURED_SECONDS, MEASURED_PEAK_KB
@@ -193,4 +204,45 @@ record() {
     local file=$1
     shift
     printf '%s\n' "$@" >>"$file"
+}
+
+# command_line PROGRAM ARGS...: the command line as typed, arguments with spaces in double quotes.
+command_line() {
+    local line=$1 argument
+    shift
+    # The JVM is part of what is measured (scripts/clinic-finder runs $JAVA_HOME/bin/java when it is set).
+    [ -n "${JAVA_HOME:-}" ] && line="JAVA_HOME=$JAVA_HOME $line"
+    for argument in "$@"; do
+        [[ $argument == *" "* ]] && argument="\"$argument\""
+        line+=" $argument"
+    done
+    echo "$line"
+}
+
+# machine_env FILE PROGRAM ARGS...: records when, where and with what a run measures: the date, the command
+# line, the machine, the JVMs, PostgreSQL and its settings, wrk, the commit and the load average.
+machine_env() {
+    local file=$1 cpu memory_kb
+    shift
+    cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+    memory_kb=$(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo)
+    record "$file" \
+        "date=$(date -u '+%Y-%m-%d %H:%M UTC')" \
+        "command=$(command_line "$@")" \
+        "cpu=${cpu:-unknown} ($(nproc) cores)" \
+        "memory=$((memory_kb / 1024 / 1024)) GiB" \
+        "os=$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)" \
+        "jdk=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n 2p)" \
+        "service_jvm=$(sed -n 's/^ *jvm="\(.*\)"$/\1/p' scripts/clinic-finder | sed -n 1p \
+            | sed 's/ \$(aot_cache_option)/, with its AOT cache on JDK 25 or newer/')" \
+        "job_jvm=$(sed -n 's/^ *jvm="\(.*\)"$/\1/p' scripts/clinic-finder | sed -n 2p)" \
+        "java_opts=${JAVA_OPTS:-none}" \
+        "postgres=$(superuser_psql -d postgres -c 'SHOW server_version')" \
+        "postgres_settings=$(superuser_psql -d postgres -c "SELECT string_agg(name || ' = ' || setting ||
+            coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers',
+            'work_mem', 'max_connections', 'effective_cache_size', 'synchronous_commit', 'max_wal_size')")" \
+        "wrk=$(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)" \
+        "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src pom.xml \
+            2>/dev/null || echo ' with uncommitted changes')" \
+        "load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
 }

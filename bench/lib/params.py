@@ -144,11 +144,23 @@ def relevance_fetches(db, queries):
     return rows
 
 
-def walk_to_page(url, query):
-    """The cursor of the PAGE-th page of a search, by following nextCursor from its first page."""
+def forwarded_addresses():
+    """Client addresses for X-Forwarded-For, one a request: the benchmarking range 198.18.0.0/15 (RFC 2544),
+    from its end, away from those bench/lib/soak.lua gives its clients."""
+    number = 2 ** 17
+    while True:
+        number -= 1
+        yield f"198.{18 + number // 65536}.{number // 256 % 256}.{number % 256}"
+
+
+def walk_to_page(url, query, addresses=None):
+    """The cursor of the PAGE-th page of a search, by following nextCursor from its first page; each request
+    from the next of addresses, when given."""
     cursor = None
     for _ in range(PAGE - 1):
-        target = url + path(**query, **({"cursor": cursor} if cursor else {}))
+        target = urllib.request.Request(url + path(**query, **({"cursor": cursor} if cursor else {})))
+        if addresses:
+            target.add_header("X-Forwarded-For", next(addresses))
         with urllib.request.urlopen(target, timeout=30) as response:
             cursor = json.load(response).get("nextCursor")
         if not cursor:
@@ -156,7 +168,7 @@ def walk_to_page(url, query):
     return cursor
 
 
-def prepare(db, url, out, count, cursor_searches, rng):
+def prepare(db, url, out, count, cursor_searches, rng, addresses):
     os.makedirs(out, exist_ok=True)
     shapes = {}
 
@@ -198,14 +210,14 @@ def prepare(db, url, out, count, cursor_searches, rng):
         f" ORDER BY count(*) DESC LIMIT {cursor_searches}")]
     pages = []
     for country in countries:
-        cursor = walk_to_page(url, {"country": country})
+        cursor = walk_to_page(url, {"country": country}, addresses)
         key, id = db.rows(f"SELECT name_key, id FROM provider WHERE published AND country = '{country}'"
                           f" ORDER BY name_key, id OFFSET {position - 1} LIMIT 1")[0]
         pages.append(((country, key, id), path(country=country, cursor=cursor)))
     script = "page50"
     if not pages:
         script = "page50-all"
-        cursor = walk_to_page(url, {})
+        cursor = walk_to_page(url, {}, addresses)
         if cursor is None:
             raise SystemExit(f"page50: the directory has fewer than {position + 1} providers")
         key, id = db.rows(f"SELECT name_key, id FROM provider WHERE published ORDER BY name_key, id"
@@ -235,9 +247,13 @@ def main():
     parser.add_argument("--count", type=int, default=1000, help="parameter sets per shape")
     parser.add_argument("--cursor-searches", type=int, default=13, help="distinct 50th pages at most")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--forwarded-for", action="store_true",
+                        help="each request to the service from another address, in X-Forwarded-For: for a service "
+                             "behind a proxy that counts every address at its own rate (bench/soak)")
     args = parser.parse_args()
     db = Database(args.database, args.host, args.port, args.user, args.password)
-    prepare(db, args.url, args.out, args.count, args.cursor_searches, random.Random(args.seed))
+    prepare(db, args.url, args.out, args.count, args.cursor_searches, random.Random(args.seed),
+            forwarded_addresses() if args.forwarded_for else None)
 
 
 if __name__ == "__main__":

@@ -80,12 +80,9 @@ def measured(env):
             f"(load average {env['load_before']} before, {env['load_after']} after).")
 
 
-def machine_section(env):
-    return f"""## Machine and settings of the last run
-
-| | |
-|---|---|
-| Date | {env['date']} |
+def machine_rows(env):
+    """The table rows saying when, where and with what a run measured (bench/lib/common.sh's machine_env)."""
+    return f"""| Date | {env['date']} |
 | Command | `{env['command']}` |
 | Commit | {env['commit']} |
 | CPU | {env['cpu']} |
@@ -93,7 +90,15 @@ def machine_section(env):
 | OS | {env['os']} |
 | JDK | {env['jdk']} |
 | JVM options | service `{env.get('service_jvm') or 'none'}`, import job `{env.get('job_jvm') or 'none'}` (scripts/clinic-finder); added by `--java-opts`: {env['java_opts']} |
-| PostgreSQL | {env['postgres']} ({env['postgres_settings']}) |
+| PostgreSQL | {env['postgres']} ({env['postgres_settings']}) |"""
+
+
+def machine_section(env):
+    return f"""## Machine and settings of the last run
+
+| | |
+|---|---|
+{machine_rows(env)}
 | Load generators | {env['wrk']}, {env['pgbench']} |
 | Load average | {env['load_before']} before, {env['load_after']} after |
 
@@ -287,24 +292,36 @@ def draw(plot_data, plot, subtitle):
     os.remove(data)
 
 
-def merge(existing, sections):
+def merge(existing, sections, order, header, prefix):
     """The existing text with the measured sections replaced, or inserted in their place among the others."""
-    text = existing if existing.strip() else HEADER
-    for name in SECTIONS:
+    text = existing if existing.strip() else header
+    for name in order:
         if name not in sections:
             continue
-        block = f"<!-- bench:{name} -->\n{sections[name].rstrip()}\n<!-- /bench:{name} -->"
-        pattern = re.compile(rf"<!-- bench:{name} -->.*?<!-- /bench:{name} -->", re.S)
+        block = f"<!-- {prefix}:{name} -->\n{sections[name].rstrip()}\n<!-- /{prefix}:{name} -->"
+        pattern = re.compile(rf"<!-- {prefix}:{name} -->.*?<!-- /{prefix}:{name} -->", re.S)
         if pattern.search(text):
             text = pattern.sub(lambda _: block, text)
             continue
-        later = [n for n in SECTIONS[SECTIONS.index(name) + 1:] if f"<!-- bench:{n} -->" in text]
+        later = [n for n in order[order.index(name) + 1:] if f"<!-- {prefix}:{n} -->" in text]
         if later:
-            marker = f"<!-- bench:{later[0]} -->"
+            marker = f"<!-- {prefix}:{later[0]} -->"
             text = text.replace(marker, block + "\n\n" + marker, 1)
         else:
             text = text.rstrip() + "\n\n" + block + "\n"
     return text
+
+
+def write_sections(output, sections, order, header, prefix="bench"):
+    """Rewrites the named sections of output (between <!-- PREFIX:NAME --> and <!-- /PREFIX:NAME -->, in the
+    given order), keeping everything else; a new file starts with header."""
+    existing = ""
+    if os.path.exists(output):
+        with open(output, encoding="utf-8") as source:
+            existing = source.read()
+    os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
+    with open(output, "w", encoding="utf-8") as out:
+        out.write(merge(existing, sections, order, header, prefix))
 
 
 def main():
@@ -325,13 +342,7 @@ def main():
     if "growth" in parts:
         sections["growth"] = growth_section(env, read_tsv(os.path.join(args.results, "growth.tsv")), args.plot,
                                             args.output)
-    existing = ""
-    if os.path.exists(args.output):
-        with open(args.output, encoding="utf-8") as source:
-            existing = source.read()
-    os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    with open(args.output, "w", encoding="utf-8") as out:
-        out.write(merge(existing, sections))
+    write_sections(args.output, sections, SECTIONS, HEADER)
 
 
 if __name__ == "__main__":
