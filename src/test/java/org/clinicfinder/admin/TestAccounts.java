@@ -16,4 +16,18 @@ final class TestAccounts {
         accounts.create(email, role, PASSWORD, "test");
         return email;
     }
+
+    /**
+     * Counts failed sign-ins against the account as wrong passwords would, without their answers' delays: for
+     * tests of what a locked account sees (the throttle itself is tested through real attempts).
+     */
+    static void failSignIns(LoginThrottle throttle, String email, int times) {
+        for (int i = 0; i < times; i++) {
+            try {
+                throttle.beginAttempt(email, "192.0.2.1");
+            } catch (LoginThrottle.LockedException locked) {
+                return;
+            }
+        }
+    }
 }

@@ -29,7 +29,7 @@ class ImportCrashIT {
             + " FROM provider p";
     private static final int BASELINE = 2_000;
     private static final int BIG = 60_000;
-    private static final int RANDOM_KILLS = 3;
+    private static final int RANDOM_KILLS = 2;
 
     @TempDir
     Path dir;

@@ -85,7 +85,7 @@ class SearchPropertiesIT {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 60)
     void shouldAnswerEverySearchWithAPageOrAProblem(@ForAll("searches") Map<String, List<String>> parameters) {
         int length = requestLineLength(parameters);
         if (length > REQUEST_LINE_LIMIT + 1024) {
