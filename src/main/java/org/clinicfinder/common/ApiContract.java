@@ -163,10 +163,17 @@ public class ApiContract {
                 String operationId = operation.get("operationId").asText();
                 for (JsonNode requirement : operation.path("security")) {
                     requirement.fieldNames().forEachRemaining(scheme -> {
+                        JsonNode definition = document.path("components").path("securitySchemes").path(scheme);
+                        // A partner key is an API key in a header or the query; the admin schemes (Basic, a
+                        // bearer token, the session's cookie) do not make an operation part of the public API.
+                        String in = definition.path("in").asText();
+                        if (!"apiKey".equals(definition.path("type").asText()) || !(in.equals("header")
+                                || in.equals("query"))) {
+                            return;
+                        }
                         partnerKeyOperations.add(operationId);
                         // A key in the query is a query parameter like any other for the checks.
-                        JsonNode definition = document.path("components").path("securitySchemes").path(scheme);
-                        if ("query".equals(definition.path("in").asText())) {
+                        if ("query".equals(in)) {
                             String name = definition.path("name").asText();
                             parameters.put(name, new Parameter(name, Location.QUERY, false, true,
                                     new ObjectMapper().createObjectNode().put("type", "string").put("maxLength", 100)));

@@ -76,6 +76,11 @@ class AdminSignInTest {
         api().header("Authorization", "Bearer not-a-token").get("/api/v1/admin/me").then().statusCode(401);
         api().auth().preemptive().basic("nul\u0000@clinic-finder.example", PASSWORD).get("/api/v1/admin/me").then()
                 .statusCode(401);
+        // No default account: the credentials scanners try first open nothing.
+        for (String[] guess : new String[][] {{"admin", "admin"}, {"admin@localhost", "password"},
+                {"root", "root"}, {"clinic_finder", "clinic_finder"}}) {
+            api().auth().preemptive().basic(guess[0], guess[1]).get("/api/v1/admin/me").then().statusCode(401);
+        }
     }
 
     @Test

@@ -45,6 +45,26 @@ class DockerFilesTest {
     }
 
     @Test
+    void shouldKeepTheDatabaseAndItsLocalPasswordOffTheHostsNetwork() throws IOException {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE.toFile());
+        // The password has a default for a local trial; the database is reachable only on the compose network.
+        assertThat(compose.at("/services/db/ports").isMissingNode()).as("ports of the database").isTrue();
+        assertThat(compose.at("/services/db/network_mode").isMissingNode()).isTrue();
+        assertThat(compose.at("/services/db/environment/POSTGRES_PASSWORD").asText()).startsWith("${POSTGRES_PASSWORD");
+    }
+
+    @Test
+    void shouldShipNoAccountKeyOrTokenInTheSchema() throws IOException {
+        try (var migrations = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+            for (Path migration : migrations.toList()) {
+                assertThat(Files.readString(migration, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT))
+                        .as("%s: credentials are made by the admin and partner commands, none ship", migration)
+                        .doesNotContainPattern("insert\\s+into\\s+(admin_account|admin_token|partner)\\b");
+            }
+        }
+    }
+
+    @Test
     void shouldRunTheImportJobFromTheSameImageWithoutAPort() throws IOException {
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE.toFile());
         JsonNode job = compose.at("/services/import");

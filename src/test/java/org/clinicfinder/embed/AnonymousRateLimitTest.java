@@ -11,6 +11,8 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.clinicfinder.admin.AccountService;
+import org.clinicfinder.admin.AdminRole;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,24 @@ class AnonymousRateLimitTest {
         }
     }
 
+    private static final String PASSWORD = "a long and secret passphrase";
+
     @Inject
     PartnerService partners;
+
+    @Inject
+    AccountService accounts;
+
+    @Test
+    void shouldLeaveTheAdminApiOutOfThePublicLimits() {
+        String email = "limits-" + java.util.UUID.randomUUID() + "@clinic-finder.example";
+        accounts.create(email, AdminRole.EDITOR, PASSWORD, "test");
+        // More admin calls than the anonymous quota allows: the admin API is not the public API.
+        for (int call = 0; call < 6; call++) {
+            api().auth().preemptive().basic(email, PASSWORD).get("/api/v1/admin/me").then().statusCode(200)
+                    .header("RateLimit", org.hamcrest.Matchers.nullValue());
+        }
+    }
 
     @Test
     void shouldLimitAnonymousCallersAndKeyGuessersPerAddress() {
