@@ -96,7 +96,8 @@ run_measured() {
     local log=$1
     shift
     local start end pid key value rest peak=0
-    start=$EPOCHREALTIME
+    # EPOCHREALTIME has the locale's decimal separator, a comma in many.
+    start=${EPOCHREALTIME/,/.}
     "$@" >"$log" 2>&1 &
     pid=$!
     while [ -r "/proc/$pid/status" ]; do
@@ -111,7 +112,7 @@ run_measured() {
     done
     MEASURED_EXIT=0
     wait "$pid" || MEASURED_EXIT=$?
-    end=$EPOCHREALTIME
+    end=${EPOCHREALTIME/,/.}
     MEASURED_SECONDS=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
     MEASURED_PEAK_KB=$peak
 }
@@ -151,7 +152,7 @@ start_service() {
     local database=$1 log=$2 path=$3 port start end code key value rest
     port=$(free_port)
     SERVICE_URL="http://127.0.0.1:$port"
-    start=$EPOCHREALTIME
+    start=${EPOCHREALTIME/,/.}
     # shellcheck disable=SC2086,SC2046 # JAVA_OPTS holds several options; one variable a line
     env $(service_env "$database") QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
         JAVA_OPTS="$JAVA_OPTS" scripts/clinic-finder >"$log" 2>&1 &
@@ -159,7 +160,7 @@ start_service() {
     for _ in $(seq 1 3000); do
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$SERVICE_URL$path" || true)
         if [ "$code" = 200 ]; then
-            end=$EPOCHREALTIME
+            end=${EPOCHREALTIME/,/.}
             SERVICE_FIRST_RESPONSE_MS=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", (b - a) * 1000 }')
             SERVICE_RSS_KB=0
             while read -r key value rest; do

@@ -126,10 +126,13 @@ def sample(args):
             if now - last_gc >= args.gc_interval:
                 # A full collection, then the heap it left: the live data, without the garbage that has not
                 # been collected yet. The serial collector's own full collections are rare under this load.
-                subprocess.run([jcmd, str(args.pid), "GC.run"], check=False, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, timeout=60)
+                try:
+                    subprocess.run([jcmd, str(args.pid), "GC.run"], check=False, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, timeout=60)
+                    live = "gc"
+                except subprocess.TimeoutExpired:
+                    pass  # no collection this time; the next sample tries again
                 last_gc = now
-                live = "gc"
             try:
                 status = proc_status(args.pid)
                 found = metrics(args.url)

@@ -47,6 +47,9 @@ public class AccountService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AdminConfig config;
+
     /**
      * @throws IllegalArgumentException naming what is wrong with the email or the password
      * @throws IllegalStateException when an account has the email already
@@ -64,7 +67,7 @@ public class AccountService {
         AdminAccount account = new AdminAccount();
         account.email = address;
         account.role = role.value();
-        account.passwordHash = BcryptUtil.bcryptHash(password);
+        account.passwordHash = BcryptUtil.bcryptHash(password, config.login().passwordHashCost());
         account.persistAndFlush();
         audit.record(actor, "account.create", "account", account.id.toString(), null,
                 Map.of("email", account.email, "role", account.role));

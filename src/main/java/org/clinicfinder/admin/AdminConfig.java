@@ -73,5 +73,12 @@ public interface AdminConfig {
         /** The window failures are counted in; a lock lasts until the window is over. */
         @WithDefault("15m")
         Duration lockWindow();
+
+        /**
+         * bcrypt's cost (each step doubles the work) for passwords set from now on; a stored hash keeps the cost
+         * it was made with. 10 or more in production; the tests lower it, since every sign-in pays it.
+         */
+        @WithDefault("10")
+        int passwordHashCost();
     }
 }

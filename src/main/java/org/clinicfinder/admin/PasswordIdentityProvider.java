@@ -28,17 +28,18 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     /** Set on the request when sign-in was refused because of a lock: the seconds until it lifts. */
     static final String LOCKED_FOR_SECONDS = "clinic-finder.sign-in-locked-for";
 
-    /**
-     * Compared against when no account has the email, so that both cases take as long. Hashed on the first
-     * sign-in, not when the bean is made: that happens on the service's first request of any kind, which would
-     * then wait for bcrypt in a JVM still interpreting.
-     */
-    static final class NoAccount {
-        static final String HASH = BcryptUtil.bcryptHash("no account has this email");
-    }
-
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    AdminConfig config;
+
+    /**
+     * Compared against when no account has the email, so that both cases take as long: of the cost passwords
+     * are hashed with. Hashed on the first sign-in, not when the bean is made: that happens on the service's
+     * first request of any kind, which would then wait for bcrypt in a JVM still interpreting.
+     */
+    private volatile String noAccountHash;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -67,7 +68,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             String password = new String(request.getPassword().getPassword());
             Optional<AdminAccount> account = QuarkusTransaction.joiningExisting()
                     .call(() -> AdminAccount.findActiveByEmail(email));
-            boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(NoAccount.HASH));
+            boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElseGet(this::noAccountHash));
             if (account.isEmpty() || !matches) {
                 throw new AuthenticationFailedException("Wrong email or password");
             }
@@ -78,5 +79,14 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             return delay.isZero() ? Uni.createFrom().voidItem()
                     : Uni.createFrom().voidItem().onItem().delayIt().by(delay);
         });
+    }
+
+    String noAccountHash() {
+        String hash = noAccountHash;
+        if (hash == null) {
+            hash = BcryptUtil.bcryptHash("no account has this email", config.login().passwordHashCost());
+            noAccountHash = hash;
+        }
+        return hash;
     }
 }

@@ -113,7 +113,7 @@ public class ApiContract {
         return parametersByOperation.containsKey(operationId);
     }
 
-    /** Whether the operation takes a partner key (it names a security scheme): the public, rate-limited API. */
+    /** Whether the operation takes a partner key (an API key scheme in a header or the query): the public, rate-limited API. */
     public boolean acceptsPartnerKey(String operationId) {
         return partnerKeyOperations.contains(operationId);
     }

@@ -38,7 +38,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * <li>Refusals are readable from any origin, so that the widget can say why it shows nothing; they carry no
  * data.</li>
  * </ul>
- * The operations concerned are those whose contract names a security scheme.
+ * The operations concerned are those whose contract takes a partner key (an API key in a header or the query).
  */
 public class PartnerAccessFilter {
 

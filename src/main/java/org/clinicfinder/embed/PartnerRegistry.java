@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class PartnerRegistry {
     private final Cache<String, PartnerAccess> known;
     private final Cache<String, Boolean> unknown;
     private final ConcurrentMap<String, CompletableFuture<Optional<PartnerAccess>>> lookups = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
 
     @Inject
     public PartnerRegistry(PartnersConfig config) {
@@ -55,11 +57,17 @@ public class PartnerRegistry {
             if (running == null) {
                 return lookUp(keyHash, mine, beforeDatabaseLookup);
             }
+            waiting.incrementAndGet();
             try {
                 return running.join();
-            } catch (CompletionException refused) {
+            } catch (CompletionException failed) {
+                if (!(failed.getCause() instanceof ChargeRefused)) {
+                    throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+                }
                 // The lookup in flight was refused to its own caller (its address's quota): this caller tries
                 // on its own account.
+            } finally {
+                waiting.decrementAndGet();
             }
         }
     }
@@ -77,26 +85,50 @@ public class PartnerRegistry {
 
     private Optional<PartnerAccess> lookUp(String keyHash, CompletableFuture<Optional<PartnerAccess>> result,
             Runnable beforeDatabaseLookup) {
+        boolean charged = false;
         try {
             // Another request may have finished the lookup between this one's cache check and its turn.
             Optional<Optional<PartnerAccess>> cached = cached(keyHash);
             if (cached.isPresent()) {
-                result.complete(cached.get());
+                settle(keyHash, result, cached.get(), null);
                 return cached.get();
             }
             beforeDatabaseLookup.run();
+            charged = true;
             Optional<PartnerAccess> loaded = QuarkusTransaction.joiningExisting().call(() -> Partner
                     .findByKeyHash(keyHash)
                     .filter(partner -> partner.revokedAt == null)
                     .map(PartnerAccess::of));
             loaded.ifPresentOrElse(access -> known.put(keyHash, access), () -> unknown.put(keyHash, Boolean.TRUE));
-            result.complete(loaded);
+            settle(keyHash, result, loaded, null);
             return loaded;
-        } catch (RuntimeException | Error failure) {
-            result.completeExceptionally(failure);
+        } catch (Throwable failure) {
+            // A refused charge is this caller's alone; any other failure (the database's) is the waiting ones' too.
+            settle(keyHash, result, null, charged ? failure : new ChargeRefused());
             throw failure;
-        } finally {
-            lookups.remove(keyHash, result);
+        }
+    }
+
+    /** Ends a lookup: out of the map first, so that no request joins a lookup that has ended. */
+    private void settle(String keyHash, CompletableFuture<Optional<PartnerAccess>> result,
+            Optional<PartnerAccess> found, Throwable failure) {
+        lookups.remove(keyHash, result);
+        if (failure == null) {
+            result.complete(found);
+        } else {
+            result.completeExceptionally(failure);
+        }
+    }
+
+    /** Requests waiting for another's lookup of their key; for tests. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** The lookup's own caller was refused before the database was asked. */
+    private static final class ChargeRefused extends RuntimeException {
+        ChargeRefused() {
+            super(null, null, false, false);
         }
     }
 

@@ -8,7 +8,7 @@ public record RowProblem(String field, String value, String reason) {
     static final int MAX_VALUE_CHARS = 200;
 
     static RowProblem of(ImportField field, String value, String reason) {
-        return new RowProblem(field == null ? null : field.canonical(), shorten(printable(value)), reason);
+        return new RowProblem(field == null ? null : field.canonical(), printable(shorten(value)), reason);
     }
 
     static String shorten(String value) {
@@ -20,7 +20,8 @@ public record RowProblem(String field, String value, String reason) {
     }
 
     /**
-     * The value with what the run's record cannot hold spelled out: NUL as \0, half a surrogate pair as \uD800.
+     * The value with what the run's record cannot hold, or a report should not replay, spelled out: NUL as \0,
+     * half a surrogate pair as \uD800, other control characters (ESC...) as \u001B.
      */
     static String printable(String value) {
         if (value == null) {
@@ -35,6 +36,9 @@ public record RowProblem(String field, String value, String reason) {
                 out.append(String.format("\\u%04X", (int) c));
             } else if (c == '\u0000') {
                 out.append("\\0");
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                // An escape sequence would act on the terminal or page that shows the report.
+                out.append(String.format("\\u%04X", (int) c));
             } else {
                 out.append(c);
             }

@@ -73,8 +73,11 @@ class PartnerRegistryTest extends DirectoryTest {
         CountDownLatch firstInFlight = new CountDownLatch(1);
         Future<Optional<PartnerAccess>> refused = requests.submit(() -> registry.find(key, () -> {
             firstInFlight.countDown();
-            // Gives the other request the moment it needs to find this lookup in flight and wait for it.
-            pause(300);
+            // Refused only once the other request waits for this lookup.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (registry.waiting() == 0 && System.nanoTime() < deadline) {
+                pause(10);
+            }
             throw new IllegalStateException("over this address's quota");
         }));
         AtomicInteger othersCharged = new AtomicInteger();
@@ -83,7 +86,7 @@ class PartnerRegistryTest extends DirectoryTest {
             return registry.find(key, othersCharged::incrementAndGet);
         });
 
-        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("over this address's quota");
+        assertThatThrownBy(() -> refused.get(20, TimeUnit.SECONDS)).hasRootCauseMessage("over this address's quota");
         assertThat(other.get(10, TimeUnit.SECONDS)).get().extracting(PartnerAccess::name).isEqualTo("Refused first");
         assertThat(othersCharged).hasValue(1);
     }

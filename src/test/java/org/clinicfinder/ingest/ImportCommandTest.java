@@ -480,8 +480,8 @@ class ImportCommandTest {
 
         assertThat(report.at("/run/accepted").asLong()).isEqualTo(1);
         assertRejected(report, 1, "name", "Half \\uD800 Clinic", "unpaired UTF-16 surrogate, U+D800");
-        assertRejected(report, 2, "credential_title", "\u0001\u0002", "holds only control characters");
-        assertRejected(report, 3, "credential_issuer", "\u0007", "holds only control characters");
+        assertRejected(report, 2, "credential_title", "\\u0001\\u0002", "holds only control characters");
+        assertRejected(report, 3, "credential_issuer", "\\u0007", "holds only control characters");
         assertRejected(report, 4, "credential_title", "Diploma \\uDC00", "unpaired UTF-16 surrogate, U+DC00");
         assertThat(provider("Whole \uD83D\uDE00 Clinic")).containsEntry("external_id", "U5");
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A 100,000-provider export (tens of megabytes of CSV) from the packaged service on a heap too small to hold it: it can only
- * succeed if rows are streamed from the database to the client as they are read.
+ * A 100,000-provider export (over 100 MB of CSV: each row carries a long website) from the packaged service on
+ * a 64 MB heap: it can only succeed if rows are streamed from the database to the client as they are read.
  */
 class ExportIT {
 
@@ -47,11 +47,12 @@ class ExportIT {
         TestDatabase.execute("DELETE FROM provider WHERE source = 'export-it'");
         TestDatabase.execute("""
                 INSERT INTO provider (name, kind, city, country, latitude, longitude, phone, treatments, languages,
-                    credentials, source, source_key, published)
+                    credentials, source, source_key, published, website)
                 SELECT '=Clinic ' || n, 'clinic', 'Town ' || (n %% 5000), 'GB', 50 + (n %% 500) / 100.0,
                     -3 + (n %% 300) / 100.0, '+44207946' || lpad((n %% 10000)::text, 4, '0'), '{acne-scars,wrinkles}',
                     '{en}', '[{"title": "Diploma in Skin Needling", "issuer": "Academy", "year": 2021,
-                    "status": "unverified"}]', 'export-it', 'it:' || n, true
+                    "status": "unverified"}]', 'export-it', 'it:' || n, true,
+                    'https://clinic-' || n || '.example/' || repeat('skin-needling/', 70)
                 FROM generate_series(1, %d) n""".formatted(PROVIDERS));
         TestDatabase.execute("DELETE FROM admin_account WHERE email = '" + EMAIL + "'");
         TestDatabase.execute("INSERT INTO admin_account (email, password_hash, role) VALUES ('" + EMAIL + "', '"
@@ -92,18 +93,21 @@ class ExportIT {
                         .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         long rows = 0;
+        long characters = 0;
         long neutralised = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             assertThat(header).startsWith("\"id\",\"name\",");
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 rows++;
+                characters += line.length();
                 if (line.contains(",\"'=Clinic ")) {
                     neutralised++;
                 }
             }
         }
         assertThat(rows).isGreaterThanOrEqualTo(PROVIDERS);
+        assertThat(characters).as("the export is larger than the heap, with room").isGreaterThan(100_000_000);
         assertThat(neutralised).isEqualTo(PROVIDERS);
         assertThat(service.isAlive()).as("the service survived the export on %s", HEAP).isTrue();
         assertThat(log()).doesNotContain("OutOfMemoryError");
