@@ -67,7 +67,7 @@ final class ImportRunLog implements AutoCloseable {
         }
         issues.setString(3, kind);
         issues.setString(4, field);
-        issues.setString(5, RowProblem.shorten(RowProblem.printable(value)));
+        issues.setString(5, RowProblem.reportable(value));
         issues.setString(6, RowProblem.printable(reason));
         issues.addBatch();
         if (++pending >= BATCH) {

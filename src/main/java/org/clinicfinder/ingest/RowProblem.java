@@ -8,7 +8,12 @@ public record RowProblem(String field, String value, String reason) {
     static final int MAX_VALUE_CHARS = 200;
 
     static RowProblem of(ImportField field, String value, String reason) {
-        return new RowProblem(field == null ? null : field.canonical(), printable(shorten(value)), reason);
+        return new RowProblem(field == null ? null : field.canonical(), reportable(value), reason);
+    }
+
+    /** The value as a report shows it: shortened, then spelled out (so that no cut splits an escape). */
+    static String reportable(String value) {
+        return printable(shorten(value));
     }
 
     static String shorten(String value) {
