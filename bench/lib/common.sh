@@ -1,7 +1,29 @@
 # Sourced by bench/run, bench/soak and bench/show-sql: tools, databases, the packaged service, measuring a
 # process's time and memory, and the machine a run's results were measured on.
 
-JAR=target/quarkus-app/quarkus-run.jar
+# The JVM's feature version (17, 25...), from the release file of its installation; 0 when unknown.
+java_feature_version() {
+    local home
+    home=$(dirname "$(dirname "$(readlink -f "$(command -v "${JAVA_HOME:+$JAVA_HOME/bin/}java")")")")
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null | grep . || echo 0
+}
+
+# choose_build BUILD: the build measured, in APP and JAR. On JDK 25 or newer it is the one made for that runtime
+# (./mvnw package -Paot: every jar on the JVM's class path, so that the service's AOT cache holds the
+# application's classes too), unless BUILD is empty (--no-build) and only the default build is there.
+choose_build() {
+    local build=$1
+    BUILD_PROFILE=
+    APP=$PWD/target/quarkus-app
+    if [ "$(java_feature_version)" -ge 25 ] \
+        && { [ -n "$build" ] || [ -f target/quarkus-aot-app/quarkus-run.jar ]; }; then
+        BUILD_PROFILE=aot
+        APP=$PWD/target/quarkus-aot-app
+    fi
+    JAR=$APP/quarkus-run.jar
+    export CLINIC_FINDER_APP=$APP
+}
+
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 # The public API allows 60 requests a minute per address; every benchmark request comes from 127.0.0.1.
 # Empty: the service's own rate (bench/soak).
@@ -38,13 +60,13 @@ ensure_tools() {
     fi
 }
 
-# Builds target/quarkus-app when it is missing or older than the sources it is built from.
+# Builds the service ($APP) when it is missing or older than the sources it is built from.
 ensure_jar() {
     if [ -f "$JAR" ] && [ -z "$(find src pom.xml openapi.yaml -newer "$JAR" -print -quit)" ]; then
         return 0
     fi
-    say "Building the service (./mvnw package -DskipTests)"
-    ./mvnw -B -q --no-transfer-progress package -DskipTests >"$WORK/build.log" 2>&1 \
+    say "Building the service (./mvnw package -DskipTests${BUILD_PROFILE:+ -P$BUILD_PROFILE})"
+    ./mvnw -B -q --no-transfer-progress package -DskipTests ${BUILD_PROFILE:+-P$BUILD_PROFILE} >"$WORK/build.log" 2>&1 \
         || { tail -n 40 "$WORK/build.log" >&2; return 1; }
 }
 
@@ -238,6 +260,7 @@ machine_env() {
             | sed 's/ \$(aot_cache_option)/, with its AOT cache on JDK 25 or newer/')" \
         "job_jvm=$(sed -n 's/^ *jvm="\(.*\)"$/\1/p' scripts/clinic-finder | sed -n 2p)" \
         "java_opts=${JAVA_OPTS:-none}" \
+        "build=${APP#"$PWD"/} (./mvnw package${BUILD_PROFILE:+ -P$BUILD_PROFILE})" \
         "postgres=$(superuser_psql -d postgres -c 'SHOW server_version')" \
         "postgres_settings=$(superuser_psql -d postgres -c "SELECT string_agg(name || ' = ' || setting ||
             coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers',

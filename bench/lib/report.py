@@ -89,6 +89,7 @@ def machine_rows(env):
 | Memory | {env['memory']} |
 | OS | {env['os']} |
 | JDK | {env['jdk']} |
+| Build | `{env.get('build') or 'target/quarkus-app (./mvnw package)'}` |
 | JVM options | service `{env.get('service_jvm') or 'none'}`, import job `{env.get('job_jvm') or 'none'}` (scripts/clinic-finder); added by `--java-opts`: {env['java_opts']} |
 | PostgreSQL | {env['postgres']} ({env['postgres_settings']}) |"""
 

@@ -2,6 +2,8 @@ package org.clinicfinder.common;
 
 import java.util.Optional;
 
+import jakarta.validation.constraints.Positive;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -52,5 +54,13 @@ public interface ClinicFinderConfig {
          * must share it. When unset, each process draws its own, and cursors do not survive a restart.
          */
         Optional<String> cursorSecret();
+
+        /**
+         * How many searches may run in the database at once; the others wait their turn, first come first served,
+         * as long as a request may wait for a connection. About twice the database server's cores.
+         */
+        @WithDefault("4")
+        @Positive
+        int concurrentQueries();
     }
 }

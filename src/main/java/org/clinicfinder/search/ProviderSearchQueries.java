@@ -15,8 +15,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.agroal.api.AgroalDataSource;
-
 /**
  * The public search in SQL. It needs PostgreSQL's own operators (trigram similarity, earthdistance,
  * array containment), so it is written here by hand, in one place, and every shape of it is served by an
@@ -43,17 +41,17 @@ public class ProviderSearchQueries {
     private static final List<String> FACETS = List.of("country", "treatment", "language", "kind");
 
     @Inject
-    AgroalDataSource dataSource;
+    SearchTurns turns;
 
     List<Row> page(SearchCriteria criteria, SearchCursor.Position after, int limit) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        return turns.run(connection -> {
             if (criteria.sort() != SearchSort.RELEVANCE) {
                 List<Row> rows = new ArrayList<>(limit + 1);
                 read(connection, pageStatement(criteria, after, limit), criteria, null, rows);
                 return rows;
             }
             return relevancePage(connection, criteria, after, limit);
-        }
+        });
     }
 
     /**
@@ -116,13 +114,14 @@ public class ProviderSearchQueries {
 
     /** One published provider as the contract's ProviderDetail, UTF-8 JSON written by PostgreSQL. */
     Optional<byte[]> publishedProviderJson(UUID id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement prepared = connection.prepareStatement(DETAIL)) {
-            prepared.setObject(1, id);
-            try (ResultSet rs = prepared.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+        return turns.run(connection -> {
+            try (PreparedStatement prepared = connection.prepareStatement(DETAIL)) {
+                prepared.setObject(1, id);
+                try (ResultSet rs = prepared.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
     /**
@@ -147,14 +146,15 @@ public class ProviderSearchQueries {
         Statement statement = facetStatement(criteria, facets);
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         facets.forEach(facet -> counts.put(facet, new LinkedHashMap<>()));
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement prepared = prepare(connection, statement);
-                ResultSet rs = prepared.executeQuery()) {
-            while (rs.next()) {
-                counts.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3));
+        return turns.run(connection -> {
+            try (PreparedStatement prepared = prepare(connection, statement);
+                    ResultSet rs = prepared.executeQuery()) {
+                while (rs.next()) {
+                    counts.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3));
+                }
             }
-        }
-        return counts;
+            return counts;
+        });
     }
 
     /** The page query: matching published rows after the cursor, in sort order, one more than asked for. */
