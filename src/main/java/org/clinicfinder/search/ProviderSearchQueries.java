@@ -43,15 +43,24 @@ public class ProviderSearchQueries {
     @Inject
     SearchTurns turns;
 
-    List<Row> page(SearchCriteria criteria, SearchCursor.Position after, int limit) throws SQLException {
-        return turns.run(connection -> {
-            if (criteria.sort() != SearchSort.RELEVANCE) {
-                List<Row> rows = new ArrayList<>(limit + 1);
-                read(connection, pageStatement(criteria, after, limit), criteria, null, rows);
-                return rows;
-            }
-            return relevancePage(connection, criteria, after, limit);
-        });
+    /** A page of rows and, when facets are asked for, their counts (else null): one turn in the database. */
+    record PageAndFacets(List<Row> rows, Map<String, Map<String, Long>> facetCounts) {
+    }
+
+    PageAndFacets page(SearchCriteria criteria, SearchCursor.Position after, int limit, List<String> facets)
+            throws SQLException {
+        return turns.run(connection -> new PageAndFacets(page(connection, criteria, after, limit),
+                facets.isEmpty() ? null : facets(connection, criteria, facets)));
+    }
+
+    private static List<Row> page(Connection connection, SearchCriteria criteria, SearchCursor.Position after,
+            int limit) throws SQLException {
+        if (criteria.sort() != SearchSort.RELEVANCE) {
+            List<Row> rows = new ArrayList<>(limit + 1);
+            read(connection, pageStatement(criteria, after, limit), criteria, null, rows);
+            return rows;
+        }
+        return relevancePage(connection, criteria, after, limit);
     }
 
     /**
@@ -142,19 +151,17 @@ public class ProviderSearchQueries {
             FROM provider p WHERE p.id = ? AND p.published""";
 
     /** Counts per facet value under the criteria, largest first: facet name, then value to count. */
-    Map<String, Map<String, Long>> facets(SearchCriteria criteria, List<String> facets) throws SQLException {
-        Statement statement = facetStatement(criteria, facets);
+    private static Map<String, Map<String, Long>> facets(Connection connection, SearchCriteria criteria,
+            List<String> facets) throws SQLException {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         facets.forEach(facet -> counts.put(facet, new LinkedHashMap<>()));
-        return turns.run(connection -> {
-            try (PreparedStatement prepared = prepare(connection, statement);
-                    ResultSet rs = prepared.executeQuery()) {
-                while (rs.next()) {
-                    counts.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3));
-                }
+        try (PreparedStatement prepared = prepare(connection, facetStatement(criteria, facets));
+                ResultSet rs = prepared.executeQuery()) {
+            while (rs.next()) {
+                counts.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3));
             }
-            return counts;
-        });
+        }
+        return counts;
     }
 
     /** The page query: matching published rows after the cursor, in sort order, one more than asked for. */

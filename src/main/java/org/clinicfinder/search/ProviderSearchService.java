@@ -58,7 +58,9 @@ public class ProviderSearchService {
         SearchCriteria criteria = criteria(request);
         SearchCursor.Position after = request.cursor() == null ? null : cursors.decode(request.cursor(), criteria);
         try {
-            List<ProviderSearchQueries.Row> rows = queries.page(criteria, after, request.limit());
+            List<String> facetNames = facetNames(request.facets());
+            ProviderSearchQueries.PageAndFacets found = queries.page(criteria, after, request.limit(), facetNames);
+            List<ProviderSearchQueries.Row> rows = found.rows();
             boolean more = rows.size() > request.limit();
             List<ProviderSearchQueries.Row> shown = more ? rows.subList(0, request.limit()) : rows;
             String next = null;
@@ -66,8 +68,7 @@ public class ProviderSearchService {
                 ProviderSearchQueries.Row last = shown.get(shown.size() - 1);
                 next = cursors.encode(criteria, new SearchCursor.Position(last.sortKey(), last.id()));
             }
-            List<String> facetNames = facetNames(request.facets());
-            Facets facets = facetNames.isEmpty() ? null : facets(queries.facets(criteria, facetNames));
+            Facets facets = found.facetCounts() == null ? null : facets(found.facetCounts());
             return new WrittenProviderPage(pageJson(shown, next, facets), next);
         } catch (SQLException e) {
             throw new IllegalStateException("Search failed", e);

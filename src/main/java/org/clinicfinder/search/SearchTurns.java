@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import org.clinicfinder.common.ClinicFinderConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -19,8 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 
 /**
- * Lets a few searches into the database at once ({@code clinic-finder.search.concurrent-queries}) and queues the
- * others, first come first served. More searches at once than the database has cores to run them make it switch
+ * Lets a few searches (a page with its facets, a provider's details) into the database at once
+ * ({@code clinic-finder.search.concurrent-queries}) and queues the others, first come first served. More searches at once than the database has cores to run them make it switch
  * between backends rather than answer: on a 2-core machine under 32 clients, four at a time answered 20-60% more
  * searches than ten, and cut the slowest percent by a third (docs/benchmarks.md). The connection pool stays
  * larger, so that imports and exports, which hold a connection for minutes, never take the searches' turns.
@@ -36,6 +37,8 @@ public class SearchTurns {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final Logger LOG = Logger.getLogger(SearchTurns.class);
+
     private final AgroalDataSource dataSource;
     private final Semaphore turns;
     private final long waitMillis;
@@ -43,9 +46,15 @@ public class SearchTurns {
     @Inject
     public SearchTurns(AgroalDataSource dataSource, ClinicFinderConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout") Duration connectionWait,
-            MeterRegistry registry) {
+            @ConfigProperty(name = "quarkus.datasource.jdbc.max-size") int poolSize, MeterRegistry registry) {
         this.dataSource = dataSource;
-        this.turns = new Semaphore(config.search().concurrentQueries(), true);
+        int concurrent = config.search().concurrentQueries();
+        if (concurrent >= poolSize) {
+            LOG.warnf("clinic-finder.search.concurrent-queries (%d) is not below the pool's %d connections: searches"
+                    + " can take every connection, and imports and exports then wait behind them", concurrent,
+                    poolSize);
+        }
+        this.turns = new Semaphore(concurrent, true);
         this.waitMillis = connectionWait.toMillis();
         Gauge.builder("clinicfinder.search.waiting", turns, Semaphore::getQueueLength)
                 .description("Searches waiting for their turn in the database")
@@ -53,12 +62,15 @@ public class SearchTurns {
     }
 
     /**
-     * Runs the work on a connection once the search's turn has come. A search that waits as long as the pool
-     * lets a request wait for a connection fails as if the pool were exhausted: 503, with Retry-After.
+     * Runs the work on a connection once the search's turn has come. A search whose turn does not come within the
+     * pool's acquisition timeout fails as if the pool were exhausted: 503, with Retry-After. (A timeout of 0 is
+     * the pool's "wait as long as it takes", here too.)
      */
     public <T> T run(InDatabase<T> work) throws SQLException {
         try {
-            if (!turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+            if (waitMillis == 0) {
+                turns.acquire();
+            } else if (!turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new SQLTransientConnectionException(
                         "No turn in the database within the acquisition timeout of " + waitMillis + " ms");
             }

@@ -53,10 +53,13 @@ class SearchTurnsTest extends DirectoryTest {
     @AfterEach
     void releaseTurns() throws Exception {
         release.countDown();
-        for (Future<?> holder : holders) {
-            holder.get(10, TimeUnit.SECONDS);
+        try {
+            for (Future<?> holder : holders) {
+                holder.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
         }
-        threads.shutdownNow();
     }
 
     /** Takes every turn, each held in the database until the test releases them. */
