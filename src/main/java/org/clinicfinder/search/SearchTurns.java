@@ -21,10 +21,12 @@ import io.quarkus.runtime.Startup;
 
 /**
  * Lets a few searches (a page with its facets, a provider's details) into the database at once
- * ({@code clinic-finder.search.concurrent-queries}) and queues the others, first come first served. More searches at once than the database has cores to run them make it switch
- * between backends rather than answer: on a 2-core machine under 32 clients, four at a time answered 20-60% more
- * searches than ten, and cut the slowest percent by a third (docs/benchmarks.md). The connection pool stays
- * larger, so that imports and exports, which hold a connection for minutes, never take the searches' turns.
+ * ({@code clinic-finder.search.concurrent-queries}) and queues the others, first come first served. More searches
+ * at once than the database has cores to run them make it switch between backends rather than answer: on a 2-core
+ * machine under 32 clients, a pool of four connections answered 20-60% more searches than a pool of ten, and four
+ * turns in front of ten connections cut the slowest percent in most shapes (docs/benchmarks.md). The pool itself
+ * stays larger, so that the imports and exports holding a connection for minutes leave room for every turn, and
+ * searches never fill it.
  */
 // Created at start, so that its gauge is on /q/metrics before the first search.
 @Startup
