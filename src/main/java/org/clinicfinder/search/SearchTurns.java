@@ -11,10 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.clinicfinder.common.ClinicFinderConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -46,10 +46,12 @@ public class SearchTurns {
     private final long waitMillis;
 
     @Inject
-    public SearchTurns(AgroalDataSource dataSource, ClinicFinderConfig config,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout") Duration connectionWait,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.max-size") int poolSize, MeterRegistry registry) {
+    public SearchTurns(AgroalDataSource dataSource, ClinicFinderConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
+        // The pool's own settings, as Agroal runs with them.
+        AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
+        int poolSize = pool.maxSize();
+        Duration connectionWait = pool.acquisitionTimeout();
         int concurrent = config.search().concurrentQueries();
         if (concurrent >= poolSize) {
             LOG.warnf("clinic-finder.search.concurrent-queries (%d) is not below the pool's %d connections: searches"
