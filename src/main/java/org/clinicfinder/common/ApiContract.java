@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -113,7 +114,10 @@ public class ApiContract {
         return parametersByOperation.containsKey(operationId);
     }
 
-    /** Whether the operation takes a partner key (an API key scheme in a header or the query): the public, rate-limited API. */
+    /**
+     * Whether the operation takes a partner key (an API key scheme in a header or the query): the public,
+     * rate-limited API.
+     */
     public boolean acceptsPartnerKey(String operationId) {
         return partnerKeyOperations.contains(operationId);
     }
@@ -176,7 +180,7 @@ public class ApiContract {
                         if ("query".equals(in)) {
                             String name = definition.path("name").asText();
                             parameters.put(name, new Parameter(name, Location.QUERY, false, true,
-                                    new ObjectMapper().createObjectNode().put("type", "string").put("maxLength", 100)));
+                                    JsonNodeFactory.instance.objectNode().put("type", "string").put("maxLength", 100)));
                         }
                     });
                 }
