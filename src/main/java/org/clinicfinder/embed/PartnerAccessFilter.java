@@ -180,19 +180,26 @@ public class PartnerAccessFilter {
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         List<RateLimiter.Decision> decisions = (List<RateLimiter.Decision>) request.getProperty(DECISIONS);
-        if (!decisions.isEmpty()) {
+        if (decisions.size() == 1) {
+            // The usual case, one limit, written without a stream: this filter runs on every public answer.
+            headers.putSingle("RateLimit-Policy", decisions.get(0).policyItem());
+            headers.putSingle("RateLimit", decisions.get(0).limitItem());
+        } else if (!decisions.isEmpty()) {
             headers.putSingle("RateLimit-Policy",
                     decisions.stream().map(RateLimiter.Decision::policyItem).collect(Collectors.joining(", ")));
             headers.putSingle("RateLimit",
                     decisions.stream().map(RateLimiter.Decision::limitItem).collect(Collectors.joining(", ")));
         }
-        Set<String> vary = new LinkedHashSet<>();
+        List<String> operationVary = varyByOperation.computeIfAbsent((String) operationId, this::operationVary);
         List<Object> existing = headers.get(HttpHeaders.VARY);
-        if (existing != null) {
+        if (existing == null) {
+            headers.putSingle(HttpHeaders.VARY, String.join(", ", operationVary));
+        } else {
+            Set<String> vary = new LinkedHashSet<>();
             existing.forEach(value -> vary.addAll(List.of(String.valueOf(value).split("\\s*,\\s*"))));
+            vary.addAll(operationVary);
+            headers.putSingle(HttpHeaders.VARY, String.join(", ", vary));
         }
-        vary.addAll(varyByOperation.computeIfAbsent((String) operationId, this::operationVary));
-        headers.putSingle(HttpHeaders.VARY, String.join(", ", vary));
         boolean refusal = response.getStatus() >= 400;
         if (refusal) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -17,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.clinicfinder.common.ClinicFinderConfig;
 import org.clinicfinder.common.ProblemException;
 import org.jboss.logging.Logger;
@@ -52,7 +54,12 @@ public class SearchCursor {
         }
     });
 
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made once: ObjectMapper looks the type's reader and writer up on every call otherwise. */
+    private static final ObjectReader FIELDS_READER = JSON.readerFor(new TypeReference<List<Object>>() {
+    });
+    private static final ObjectWriter FIELDS_WRITER = JSON.writerFor(new TypeReference<List<Object>>() {
+    });
 
     @Inject
     public SearchCursor(ClinicFinderConfig config) {
@@ -72,7 +79,7 @@ public class SearchCursor {
 
     String encode(SearchCriteria criteria, Position position) {
         try {
-            byte[] payload = json.writeValueAsBytes(List.of(VERSION, digest(criteria), position.sortKey(),
+            byte[] payload = FIELDS_WRITER.writeValueAsBytes(List.of(VERSION, digest(criteria), position.sortKey(),
                     position.id().toString()));
             return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
         } catch (Exception e) {
@@ -100,8 +107,7 @@ public class SearchCursor {
         }
         List<Object> fields;
         try {
-            fields = json.readValue(payload, new TypeReference<List<Object>>() {
-            });
+            fields = FIELDS_READER.readValue(payload);
         } catch (Exception e) {
             throw invalid();
         }
