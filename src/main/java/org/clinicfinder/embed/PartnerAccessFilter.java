@@ -217,7 +217,8 @@ public class PartnerAccessFilter {
         contract.parameters(operationId).values().stream()
                 .filter(parameter -> parameter.in() == ApiContract.Location.HEADER)
                 .forEach(parameter -> vary.add(parameter.name()));
-        return List.copyOf(vary);
+        // Without repeats: the common answer's Vary is this list as it is.
+        return List.copyOf(new LinkedHashSet<>(vary));
     }
 
     private PartnersConfig config() {
