@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import org.clinicfinder.common.ApiContract;
 import org.clinicfinder.common.ProblemException;
@@ -99,11 +102,15 @@ public class PartnerAccessFilter {
         return Optional.of(preflight.build());
     }
 
+    /**
+     * Runs on the event loop for the asynchronous search operations: a key the cache cannot answer is then looked
+     * up on a worker thread, never on the event loop.
+     */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public void admit(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+    public Uni<Void> admit(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         if (resource == null || resource.getResourceMethod() == null
                 || !contract.acceptsPartnerKey(resource.getResourceMethod().getName())) {
-            return;
+            return null;
         }
         request.setProperty(GOVERNED, resource.getResourceMethod().getName());
         request.setProperty(DECISIONS, new ArrayList<RateLimiter.Decision>());
@@ -116,11 +123,22 @@ public class PartnerAccessFilter {
         if (key.isEmpty()) {
             charge(request, "anonymous", address, config().anonymousRate(), "Without a partner key, each address",
                     true);
-            return;
+            return null;
         }
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            admitKey(request, address, key.get(), originHeader);
+            return null;
+        }
+        return Uni.createFrom().item(() -> {
+            admitKey(request, address, key.get(), originHeader);
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private void admitKey(ContainerRequestContext request, String address, String key, String originHeader) {
         // A key the cache cannot answer costs a database lookup, which each address may cause only so often:
         // guessing keys is slow.
-        Optional<PartnerAccess> found = partners.find(key.get(), () -> charge(request, "key-lookup", address,
+        Optional<PartnerAccess> found = partners.find(key, () -> charge(request, "key-lookup", address,
                 config().keyLookupRate(), "Each address, trying keys not seen lately,", false));
         if (found.isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_KEY, "The partner key is unknown or has been revoked. "

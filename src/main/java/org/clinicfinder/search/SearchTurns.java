@@ -4,9 +4,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -23,10 +32,13 @@ import io.quarkus.runtime.Startup;
  * Lets a few searches (a page with its facets, a provider's details) into the database at once
  * ({@code clinic-finder.search.concurrent-queries}) and queues the others, first come first served. More searches
  * at once than the database has cores to run them make it switch between backends rather than answer: on a 2-core
- * machine under 32 clients, a pool of four connections answered 20-60% more searches than a pool of ten, and four
- * turns in front of ten connections cut the slowest percent in most shapes (docs/benchmarks.md). The pool itself
- * stays larger, so that the imports and exports holding a connection for minutes leave room for every turn, and
- * searches never fill it.
+ * machine under 32 clients, a pool of four connections answered 20-60% more searches than a pool of ten
+ * (docs/benchmarks.md). The pool itself stays larger, so that the imports and exports holding a connection for
+ * minutes leave room for every turn, and searches never fill it.
+ * <p>
+ * The turns are threads of their own: a search waits for one in a queue, holding no thread. With a thread per
+ * waiting search (the worker pool, in front of a semaphore), the threads parking and waking each other cost the
+ * service about 40% of its CPU per search (docs/benchmarks.md).
  */
 // Created at start, so that its gauge is on /q/metrics before the first search.
 @Startup
@@ -42,7 +54,9 @@ public class SearchTurns {
     private static final Logger LOG = Logger.getLogger(SearchTurns.class);
 
     private final AgroalDataSource dataSource;
-    private final Semaphore turns;
+    private final ThreadPoolExecutor turns;
+    /** Ends the wait of searches whose turn does not come in time. */
+    private final ScheduledThreadPoolExecutor deadlines;
     private final long waitMillis;
 
     @Inject
@@ -58,39 +72,93 @@ public class SearchTurns {
                     + " can take every connection, and imports and exports then wait behind them", concurrent,
                     poolSize);
         }
-        this.turns = new Semaphore(concurrent, true);
+        // The application's class loader for the turns' threads, as Quarkus's own threads have it.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        this.turns = new ThreadPoolExecutor(concurrent, concurrent, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), threads("search-turn", loader));
+        this.deadlines = new ScheduledThreadPoolExecutor(1, threads("search-turn-deadline", loader));
+        this.deadlines.setRemoveOnCancelPolicy(true);
         this.waitMillis = connectionWait.toMillis();
-        Gauge.builder("clinicfinder.search.waiting", turns, Semaphore::getQueueLength)
+        Gauge.builder("clinicfinder.search.waiting", turns, executor -> executor.getQueue().size())
                 .description("Searches waiting for their turn in the database")
                 .register(registry);
     }
 
+    private static ThreadFactory threads(String name, ClassLoader loader) {
+        AtomicInteger number = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        };
+    }
+
+    @PreDestroy
+    void stop() {
+        turns.shutdownNow();
+        deadlines.shutdownNow();
+    }
+
     /**
-     * Runs the work on a connection once the search's turn has come. A search whose turn does not come within the
-     * pool's acquisition timeout fails as if the pool were exhausted: 503, with Retry-After. (A timeout of 0 is
-     * the pool's "wait as long as it takes", here too.)
+     * Runs the search on one of the turns' threads once its turn has come. A search whose turn does not come
+     * within the pool's acquisition timeout fails as if the pool were exhausted (503, with Retry-After) and leaves
+     * the queue. (A timeout of 0 is the pool's "wait as long as it takes", here too.) The search runs without the
+     * request's CDI context: read what it needs from the request first.
      */
-    public <T> T run(InDatabase<T> work) throws SQLException {
-        try {
-            if (waitMillis == 0) {
-                turns.acquire();
-            } else if (!turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new SQLTransientConnectionException(
-                        "No turn in the database within the acquisition timeout of " + waitMillis + " ms");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLTransientConnectionException("Interrupted while waiting for a turn in the database", e);
+    public <T> CompletionStage<T> submit(Callable<T> search) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Turn<T> turn = new Turn<>(search, result);
+        if (waitMillis > 0) {
+            // Set before the turn can start, so that a started search always cancels it.
+            turn.deadline = deadlines.schedule(() -> {
+                if (result.completeExceptionally(new SQLTransientConnectionException(
+                        "No turn in the database within the acquisition timeout of " + waitMillis + " ms"))) {
+                    turns.remove(turn);
+                }
+            }, waitMillis, TimeUnit.MILLISECONDS);
         }
+        turns.execute(turn);
+        return result;
+    }
+
+    /** Work on a connection of the pool, from a turn's thread (or a test's). */
+    public <T> T run(InDatabase<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
-        } finally {
-            turns.release();
         }
     }
 
-    /** Searches waiting for a turn, for tests. */
+    /** Searches waiting for a turn. */
     int waiting() {
-        return turns.getQueueLength();
+        return turns.getQueue().size();
+    }
+
+    private static final class Turn<T> implements Runnable {
+
+        private final Callable<T> search;
+        private final CompletableFuture<T> result;
+        private volatile ScheduledFuture<?> deadline;
+
+        Turn(Callable<T> search, CompletableFuture<T> result) {
+            this.search = search;
+            this.result = result;
+        }
+
+        @Override
+        public void run() {
+            ScheduledFuture<?> pending = deadline;
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            if (result.isDone()) {
+                return; // it gave up waiting
+            }
+            try {
+                result.complete(search.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }
     }
 }

@@ -67,13 +67,13 @@ class SearchTurnsTest extends DirectoryTest {
         int concurrent = config.search().concurrentQueries();
         CountDownLatch inside = new CountDownLatch(concurrent);
         for (int i = 0; i < concurrent; i++) {
-            holders.add(threads.submit(() -> turns.run(connection -> {
+            holders.add(turns.submit(() -> turns.run(connection -> {
                 inside.countDown();
                 try (var statement = connection.createStatement()) {
                     statement.execute("SELECT 1");
                 }
                 return awaitRelease();
-            })));
+            })).toCompletableFuture());
         }
         assertThat(inside.await(10, TimeUnit.SECONDS)).as("every turn taken").isTrue();
     }
