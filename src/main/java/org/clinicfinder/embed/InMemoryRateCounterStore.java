@@ -60,4 +60,9 @@ public class InMemoryRateCounterStore implements RateCounterStore {
         Counter found = counters.getIfPresent(counter);
         return found == null ? 0 : found.value().get();
     }
+
+    @Override
+    public boolean answersWithoutBlocking() {
+        return true;
+    }
 }

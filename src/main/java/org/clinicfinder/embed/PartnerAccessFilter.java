@@ -120,26 +120,40 @@ public class PartnerAccessFilter {
         }
         String address = ClientAddress.of(http);
         Optional<String> key = key(request);
-        if (key.isEmpty()) {
-            charge(request, "anonymous", address, config().anonymousRate(), "Without a partner key, each address",
-                    true);
-            return null;
-        }
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            admitKey(request, address, key.get(), originHeader);
+        // The asynchronous search operations run this filter on the event loop, which must not wait: a key the
+        // cache cannot answer (a database lookup), or counters kept in a store that may block, are then settled
+        // on a worker thread.
+        if (BlockingOperationControl.isBlockingAllowed() || (limiter.countsWithoutBlocking()
+                && key.map(partners::findWithoutLookup).map(Optional::isPresent).orElse(true))) {
+            decide(request, address, key, originHeader);
             return null;
         }
         return Uni.createFrom().item(() -> {
-            admitKey(request, address, key.get(), originHeader);
+            decide(request, address, key, originHeader);
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private void admitKey(ContainerRequestContext request, String address, String key, String originHeader) {
-        // A key the cache cannot answer costs a database lookup, which each address may cause only so often:
-        // guessing keys is slow.
-        Optional<PartnerAccess> found = partners.find(key, () -> charge(request, "key-lookup", address,
-                config().keyLookupRate(), "Each address, trying keys not seen lately,", false));
+    private void decide(ContainerRequestContext request, String address, Optional<String> key, String originHeader) {
+        if (key.isEmpty()) {
+            charge(request, "anonymous", address, config().anonymousRate(), "Without a partner key, each address",
+                    true);
+        } else {
+            admitKey(request, address, lookUp(request, address, key.get()), originHeader);
+        }
+    }
+
+    /**
+     * A key the cache cannot answer costs a database lookup, which each address may cause only so often: guessing
+     * keys is slow.
+     */
+    private Optional<PartnerAccess> lookUp(ContainerRequestContext request, String address, String key) {
+        return partners.find(key, () -> charge(request, "key-lookup", address, config().keyLookupRate(),
+                "Each address, trying keys not seen lately,", false));
+    }
+
+    private void admitKey(ContainerRequestContext request, String address, Optional<PartnerAccess> found,
+            String originHeader) {
         if (found.isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_KEY, "The partner key is unknown or has been revoked. "
                     + "Use the partner's current key, or leave it out to search anonymously.")

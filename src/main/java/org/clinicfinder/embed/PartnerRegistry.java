@@ -72,6 +72,17 @@ public class PartnerRegistry {
         }
     }
 
+    /**
+     * The answer for this key if it needs no database lookup (a malformed key, or one whose answer is cached), else
+     * empty: what a caller on a thread that must not block can settle without {@link #find}.
+     */
+    public Optional<Optional<PartnerAccess>> findWithoutLookup(String key) {
+        if (key == null || !PartnerKeys.FORMAT.matcher(key).matches()) {
+            return Optional.of(Optional.empty());
+        }
+        return cached(PartnerKeys.hash(key));
+    }
+
     private Optional<Optional<PartnerAccess>> cached(String keyHash) {
         PartnerAccess known = this.known.getIfPresent(keyHash);
         if (known != null) {

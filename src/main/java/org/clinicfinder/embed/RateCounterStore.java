@@ -20,4 +20,12 @@ public interface RateCounterStore {
 
     /** Takes one back from the named counter, for something counted in advance that turned out not to count. */
     void decrement(String counter);
+
+    /**
+     * Whether the store answers at once, from memory. A store that asks another server (Redis, PostgreSQL) may
+     * block, and the public search's requests then count on a worker thread rather than on the HTTP event loop.
+     */
+    default boolean answersWithoutBlocking() {
+        return false;
+    }
 }

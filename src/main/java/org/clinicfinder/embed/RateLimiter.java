@@ -34,6 +34,11 @@ public class RateLimiter {
 
     Clock clock = Clock.systemUTC();
 
+    /** Whether counting may run where nothing may wait (the HTTP event loop): see RateCounterStore. */
+    public boolean countsWithoutBlocking() {
+        return store.answersWithoutBlocking();
+    }
+
     public Decision consume(String policyName, String client, RatePolicy policy) {
         String counter = policyName + ':' + client;
         long window = policy.windowSeconds();

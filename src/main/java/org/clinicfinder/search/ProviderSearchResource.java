@@ -41,12 +41,13 @@ public class ProviderSearchResource implements ProvidersApi {
     public CompletionStage<ProviderPage> searchProviders(List<String> country, String region, String city,
             List<TreatmentSlug> treatment, String q, Double lat, Double lon, Double radiusKm, Boolean verified,
             String language, ProviderKind kind, String sort, String cursor, Integer limit, List<String> facets) {
-        // Read on the request's thread: the search's own thread has no request context.
-        ProviderSearchService.Request request = new ProviderSearchService.Request(country,
+        // Read and checked on the request's thread: a bad request is answered without waiting for a turn, and the
+        // search's own thread has no request context.
+        ProviderSearchService.Checked checked = searchService.check(new ProviderSearchService.Request(country,
                 region, city, treatment.stream().map(TreatmentSlug::toString).toList(), q, lat, lon, radiusKm,
                 uriInfo.getQueryParameters().containsKey("radiusKm"), verified, language,
-                kind == null ? null : kind.toString(), sort, cursor, limit, facets);
-        return turns.submit(() -> searchService.search(request));
+                kind == null ? null : kind.toString(), sort, cursor, limit, facets));
+        return turns.submit(() -> searchService.search(checked));
     }
 
     @Override

@@ -54,12 +54,23 @@ public class ProviderSearchService {
             String cursor, int limit, List<String> facets) {
     }
 
-    public ProviderPage search(Request request) {
+    /** A request checked and ready to run: a bad one is refused before it waits for a turn. */
+    record Checked(SearchCriteria criteria, SearchCursor.Position after, int limit, List<String> facetNames) {
+    }
+
+    /** Checks the request's values against each other and the cursor against them (400 when they do not fit). */
+    Checked check(Request request) {
         SearchCriteria criteria = criteria(request);
         SearchCursor.Position after = request.cursor() == null ? null : cursors.decode(request.cursor(), criteria);
+        return new Checked(criteria, after, request.limit(), facetNames(request.facets()));
+    }
+
+    /** Runs a checked search in the database: on a search turn's thread. */
+    ProviderPage search(Checked request) {
+        SearchCriteria criteria = request.criteria();
         try {
-            List<String> facetNames = facetNames(request.facets());
-            ProviderSearchQueries.PageAndFacets found = queries.page(criteria, after, request.limit(), facetNames);
+            ProviderSearchQueries.PageAndFacets found = queries.page(criteria, request.after(), request.limit(),
+                    request.facetNames());
             List<ProviderSearchQueries.Row> rows = found.rows();
             boolean more = rows.size() > request.limit();
             List<ProviderSearchQueries.Row> shown = more ? rows.subList(0, request.limit()) : rows;

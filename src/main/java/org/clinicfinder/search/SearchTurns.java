@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -58,6 +59,8 @@ public class SearchTurns {
     /** Ends the wait of searches whose turn does not come in time. */
     private final ScheduledThreadPoolExecutor deadlines;
     private final long waitMillis;
+    /** Searches queued and not yet started or expired; expired ones stay in the queue until a thread skips them. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     @Inject
     public SearchTurns(AgroalDataSource dataSource, ClinicFinderConfig config, MeterRegistry registry) {
@@ -79,7 +82,7 @@ public class SearchTurns {
         this.deadlines = new ScheduledThreadPoolExecutor(1, threads("search-turn-deadline", loader));
         this.deadlines.setRemoveOnCancelPolicy(true);
         this.waitMillis = connectionWait.toMillis();
-        Gauge.builder("clinicfinder.search.waiting", turns, executor -> executor.getQueue().size())
+        Gauge.builder("clinicfinder.search.waiting", waiting, AtomicInteger::get)
                 .description("Searches waiting for their turn in the database")
                 .register(registry);
     }
@@ -96,30 +99,34 @@ public class SearchTurns {
 
     @PreDestroy
     void stop() {
-        turns.shutdownNow();
         deadlines.shutdownNow();
+        // Searches still queued are answered, not left hanging.
+        for (Runnable queued : turns.shutdownNow()) {
+            ((Turn<?>) queued).expire(new SQLTransientConnectionException("The service is stopping"));
+        }
     }
 
     /**
      * Runs the search on one of the turns' threads once its turn has come. A search whose turn does not come
-     * within the pool's acquisition timeout fails as if the pool were exhausted (503, with Retry-After) and leaves
-     * the queue. (A timeout of 0 is the pool's "wait as long as it takes", here too.) The search runs without the
-     * request's CDI context: read what it needs from the request first.
+     * within the pool's acquisition timeout fails as if the pool were exhausted (503, with Retry-After) and is
+     * skipped when its turn comes. (A timeout of 0 is the pool's "wait as long as it takes", here too.) The search
+     * runs without the request's CDI context: read what it needs from the request first.
      */
     public <T> CompletionStage<T> submit(Callable<T> search) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Turn<T> turn = new Turn<>(search, result);
+        Turn<T> turn = new Turn<>(search);
+        waiting.incrementAndGet();
         if (waitMillis > 0) {
             // Set before the turn can start, so that a started search always cancels it.
-            turn.deadline = deadlines.schedule(() -> {
-                if (result.completeExceptionally(new SQLTransientConnectionException(
-                        "No turn in the database within the acquisition timeout of " + waitMillis + " ms"))) {
-                    turns.remove(turn);
-                }
-            }, waitMillis, TimeUnit.MILLISECONDS);
+            turn.deadline = deadlines.schedule(() -> turn.expire(new SQLTransientConnectionException(
+                    "No turn in the database within the acquisition timeout of " + waitMillis + " ms")),
+                    waitMillis, TimeUnit.MILLISECONDS);
         }
-        turns.execute(turn);
-        return result;
+        try {
+            turns.execute(turn);
+        } catch (RejectedExecutionException e) {
+            turn.expire(new SQLTransientConnectionException("The service is stopping", e));
+        }
+        return turn.result;
     }
 
     /** Work on a connection of the pool, from a turn's thread (or a test's). */
@@ -131,33 +138,49 @@ public class SearchTurns {
 
     /** Searches waiting for a turn. */
     int waiting() {
-        return turns.getQueue().size();
+        return waiting.get();
     }
 
-    private static final class Turn<T> implements Runnable {
+    /** A search in the queue: started by its turn or expired by its deadline, whichever comes first. */
+    private final class Turn<T> implements Runnable {
+
+        private static final int WAITING = 0;
+        private static final int STARTED = 1;
+        private static final int EXPIRED = 2;
 
         private final Callable<T> search;
-        private final CompletableFuture<T> result;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(WAITING);
         private volatile ScheduledFuture<?> deadline;
 
-        Turn(Callable<T> search, CompletableFuture<T> result) {
+        Turn(Callable<T> search) {
             this.search = search;
-            this.result = result;
         }
 
         @Override
         public void run() {
+            if (!state.compareAndSet(WAITING, STARTED)) {
+                return; // it gave up waiting
+            }
+            waiting.decrementAndGet();
             ScheduledFuture<?> pending = deadline;
             if (pending != null) {
                 pending.cancel(false);
             }
             if (result.isDone()) {
-                return; // it gave up waiting
+                return; // its request was cancelled: the client went away
             }
             try {
                 result.complete(search.call());
             } catch (Throwable e) {
                 result.completeExceptionally(e);
+            }
+        }
+
+        void expire(SQLTransientConnectionException reason) {
+            if (state.compareAndSet(WAITING, EXPIRED)) {
+                waiting.decrementAndGet();
+                result.completeExceptionally(reason);
             }
         }
     }
